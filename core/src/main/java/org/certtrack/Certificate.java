@@ -1,0 +1,158 @@
+package org.certtrack;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.ForeignKey;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.certtrack.internal.Require;
+
+/**
+ * A certification an engineer holds, optionally issued by an instructor: the link entity between
+ * {@link Engineer} and {@link Instructor}. Maps the table {@code certificates}.
+ *
+ * <p>Create one, then hand it to {@link Engineer#addCertificate} (required before it is saved) and,
+ * when known, {@link Instructor#addCertificate}.
+ */
+@Entity
+@Table(name = "certificates")
+public class Certificate {
+
+    /** The longest title the {@code certificates.title} column holds. */
+    public static final int MAX_TITLE_LENGTH = 100;
+    /** The earliest plausible expiration year, as {@code ck_certificates_expiration_year_plausible} checks. */
+    public static final int MIN_EXPIRATION_YEAR = 2000;
+    /** The latest plausible expiration year, as {@code ck_certificates_expiration_year_plausible} checks. */
+    public static final int MAX_EXPIRATION_YEAR = 2100;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "certificates_id_seq")
+    @SequenceGenerator(name = "certificates_id_seq", sequenceName = "certificates_id_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "title", nullable = false, length = MAX_TITLE_LENGTH)
+    private String title;
+
+    @Column(name = "expiration_year", nullable = false)
+    private int expirationYear;
+
+    // Persisting a certificate persists a new engineer (and so the engineer's other certificates) with it.
+    @ManyToOne(fetch = FetchType.LAZY, optional = false, cascade = CascadeType.PERSIST)
+    @JoinColumn(name = "engineer_id", nullable = false,
+            foreignKey = @ForeignKey(name = "fk_certificates_engineer_id_engineers"))
+    private Engineer engineer;
+
+    // Likewise for a new instructor, so that a whole graph saves in one call from any entity in it.
+    @ManyToOne(fetch = FetchType.LAZY, cascade = CascadeType.PERSIST)
+    @JoinColumn(name = "instructor_id",
+            foreignKey = @ForeignKey(name = "fk_certificates_instructor_id_instructors"))
+    private Instructor instructor;
+
+    /** For JPA only. */
+    protected Certificate() {
+    }
+
+    /**
+     * @throws InvalidValueException if the title is blank or too long, or the year is not between
+     *                               {@value #MIN_EXPIRATION_YEAR} and {@value #MAX_EXPIRATION_YEAR}
+     */
+    public Certificate(String title, int expirationYear) {
+        setTitle(title);
+        setExpirationYear(expirationYear);
+    }
+
+    /** The database id; null until the certificate is persisted. */
+    public Long getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    /** @throws InvalidValueException if the title is blank or longer than {@value #MAX_TITLE_LENGTH} */
+    public void setTitle(String title) {
+        this.title = Require.text("Certificate.title", title, MAX_TITLE_LENGTH);
+    }
+
+    public int getExpirationYear() {
+        return expirationYear;
+    }
+
+    /** @throws InvalidValueException if the year is not between {@value #MIN_EXPIRATION_YEAR} and {@value #MAX_EXPIRATION_YEAR} */
+    public void setExpirationYear(int expirationYear) {
+        this.expirationYear = Require.between("Certificate.expirationYear", expirationYear,
+                MIN_EXPIRATION_YEAR, MAX_EXPIRATION_YEAR);
+    }
+
+    /** The engineer holding this certificate; null only before {@link Engineer#addCertificate}. */
+    public Engineer getEngineer() {
+        return engineer;
+    }
+
+    /** The instructor who issued this certificate, or null when none is recorded. */
+    public Instructor getInstructor() {
+        return instructor;
+    }
+
+    void linkEngineer(Engineer engineer) {
+        this.engineer = engineer;
+    }
+
+    void linkInstructor(Instructor instructor) {
+        this.instructor = instructor;
+    }
+
+    /**
+     * The distinct, non-null values {@code side} gives for the certificates, ordered by name and then
+     * id (unsaved ones last). Backs {@link Engineer#getInstructors()} and {@link Instructor#getEngineers()}.
+     */
+    static <T> List<T> distinctSorted(Collection<Certificate> certificates, Function<Certificate, T> side,
+                                      Function<T, String> name, Function<T, Long> id) {
+        Set<T> distinct = new LinkedHashSet<>();
+        for (Certificate certificate : certificates) {
+            T value = side.apply(certificate);
+            if (value != null) {
+                distinct.add(value);
+            }
+        }
+        List<T> sorted = new ArrayList<>(distinct);
+        sorted.sort(Comparator.comparing(name).thenComparing(id, Comparator.nullsLast(Comparator.naturalOrder())));
+        return sorted;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof Certificate certificate && id != null && id.equals(certificate.getId());
+    }
+
+    @Override
+    public int hashCode() {
+        // Constant, so that a certificate stays in its hash bucket when persisting assigns its id.
+        return Certificate.class.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Certificate{id=" + id + ", title='" + title + "', expirationYear=" + expirationYear + "}";
+    }
+}

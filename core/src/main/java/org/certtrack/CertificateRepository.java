@@ -1,0 +1,47 @@
+package org.certtrack;
+
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.certtrack.internal.JpaCertificateRepository;
+
+/**
+ * Reads and writes {@link Certificate}s. Obtain one from a {@link UnitOfWork}, or over any
+ * {@link EntityManager} with {@link #using(EntityManager)}; the caller's transaction applies.
+ */
+public interface CertificateRepository {
+
+    /** A repository over the given entity manager. */
+    static CertificateRepository using(EntityManager entityManager) {
+        return new JpaCertificateRepository(entityManager);
+    }
+
+    /** The certificate with this id, or empty when there is none. */
+    Optional<Certificate> findById(long id);
+
+    /** One page of certificates ordered by id; empty past the last page. */
+    List<Certificate> findAll(PageRequest page);
+
+    /**
+     * The certificates expiring in {@code year} or before, soonest first, with their engineers and
+     * instructors loaded in the same SQL statement; empty when none does.
+     */
+    List<Certificate> findExpiringInOrBefore(int year);
+
+    /** The certificates the engineer with this id holds, in id order; empty when they hold none or do not exist. */
+    List<Certificate> findByEngineerId(long engineerId);
+
+    /** How many certificates there are. */
+    long count();
+
+    /**
+     * Saves a new certificate. It must already belong to an engineer ({@link Engineer#addCertificate});
+     * a new instructor it links to is saved with it.
+     */
+    Certificate add(Certificate certificate);
+
+    /** Deletes the certificate and takes it from its engineer and instructor. */
+    void delete(Certificate certificate);
+}

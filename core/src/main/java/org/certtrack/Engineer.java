@@ -1,0 +1,162 @@
+package org.certtrack;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.certtrack.internal.Require;
+
+/**
+ * An engineer, who holds certificates. Maps the table {@code engineers}.
+ *
+ * <p>Certificates are added and removed only through {@link #addCertificate} and
+ * {@link #removeCertificate}, which keep both sides of the association in sync; a certificate removed
+ * from its engineer is deleted, and deleting an engineer deletes their certificates.
+ */
+@Entity
+@Table(name = "engineers")
+public class Engineer {
+
+    /** The longest name the {@code engineers.name} column holds. */
+    public static final int MAX_NAME_LENGTH = 100;
+    /** The longest specialty the {@code engineers.specialty} column holds. */
+    public static final int MAX_SPECIALTY_LENGTH = 50;
+    /** The youngest plausible engineer, as the database's {@code ck_engineers_age_plausible} checks. */
+    public static final int MIN_AGE = 16;
+    /** The oldest plausible engineer, as the database's {@code ck_engineers_age_plausible} checks. */
+    public static final int MAX_AGE = 100;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "engineers_id_seq")
+    @SequenceGenerator(name = "engineers_id_seq", sequenceName = "engineers_id_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "name", nullable = false, length = MAX_NAME_LENGTH)
+    private String name;
+
+    @Column(name = "specialty", nullable = false, length = MAX_SPECIALTY_LENGTH)
+    private String specialty;
+
+    @Column(name = "age", nullable = false)
+    private int age;
+
+    @OneToMany(mappedBy = "engineer", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<Certificate> certificates = new ArrayList<>();
+
+    /** For JPA only. */
+    protected Engineer() {
+    }
+
+    /**
+     * @throws InvalidValueException if the name or specialty is blank or too long, or the age is not
+     *                               between {@value #MIN_AGE} and {@value #MAX_AGE}
+     */
+    public Engineer(String name, String specialty, int age) {
+        setName(name);
+        setSpecialty(specialty);
+        setAge(age);
+    }
+
+    /** The database id; null until the engineer is persisted. */
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** @throws InvalidValueException if the name is blank or longer than {@value #MAX_NAME_LENGTH} */
+    public void setName(String name) {
+        this.name = Require.text("Engineer.name", name, MAX_NAME_LENGTH);
+    }
+
+    public String getSpecialty() {
+        return specialty;
+    }
+
+    /** @throws InvalidValueException if the specialty is blank or longer than {@value #MAX_SPECIALTY_LENGTH} */
+    public void setSpecialty(String specialty) {
+        this.specialty = Require.text("Engineer.specialty", specialty, MAX_SPECIALTY_LENGTH);
+    }
+
+    public int getAge() {
+        return age;
+    }
+
+    /** @throws InvalidValueException if the age is not between {@value #MIN_AGE} and {@value #MAX_AGE} */
+    public void setAge(int age) {
+        this.age = Require.between("Engineer.age", age, MIN_AGE, MAX_AGE);
+    }
+
+    /** The engineer's certificates in id order (unsaved ones last, in the order added); read-only. */
+    public List<Certificate> getCertificates() {
+        return Collections.unmodifiableList(certificates);
+    }
+
+    /**
+     * The instructors who issued this engineer's certificates: each once, never null, ordered by name
+     * and then id. Derived from {@link #getCertificates()}.
+     */
+    public List<Instructor> getInstructors() {
+        return Certificate.distinctSorted(certificates, Certificate::getInstructor,
+                Instructor::getName, Instructor::getId);
+    }
+
+    /**
+     * Gives this engineer the certificate, taking it from its previous engineer if it had one.
+     *
+     * @return the certificate, for chaining
+     */
+    public Certificate addCertificate(Certificate certificate) {
+        Require.present("Engineer.certificates", certificate);
+        Engineer previous = certificate.getEngineer();
+        if (previous == this) {
+            return certificate;
+        }
+        if (previous != null) {
+            previous.certificates.remove(certificate);
+        }
+        certificates.add(certificate);
+        certificate.linkEngineer(this);
+        return certificate;
+    }
+
+    /** Takes the certificate from this engineer; once the unit of work commits, it is deleted. */
+    public void removeCertificate(Certificate certificate) {
+        if (certificates.remove(certificate)) {
+            certificate.linkEngineer(null);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof Engineer engineer && id != null && id.equals(engineer.getId());
+    }
+
+    @Override
+    public int hashCode() {
+        // Constant, so that an engineer stays in its hash bucket when persisting assigns its id.
+        return Engineer.class.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Engineer{id=" + id + ", name='" + name + "', specialty='" + specialty + "', age=" + age + "}";
+    }
+}

@@ -1,0 +1,54 @@
+package org.certtrack;
+
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.certtrack.internal.JpaEngineerRepository;
+
+/**
+ * Reads and writes {@link Engineer}s. Obtain one from a {@link UnitOfWork}, or over any
+ * {@link EntityManager} (plain Java, Spring, a Jakarta EE container) with {@link #using(EntityManager)};
+ * the caller's transaction applies.
+ */
+public interface EngineerRepository {
+
+    /** A repository over the given entity manager. */
+    static EngineerRepository using(EntityManager entityManager) {
+        return new JpaEngineerRepository(entityManager);
+    }
+
+    /** The engineer with this id, or empty when there is none. */
+    Optional<Engineer> findById(long id);
+
+    /** The engineer with this id with their certificates loaded, in one SQL statement; empty when there is none. */
+    Optional<Engineer> findByIdWithCertificates(long id);
+
+    /** One page of engineers ordered by name and id; empty past the last page. */
+    List<Engineer> findAll(PageRequest page);
+
+    /**
+     * One page of engineers ordered by name and id, each with their certificates and the certificates'
+     * instructors loaded, in at most 2 SQL statements however many rows there are; empty past the last page.
+     */
+    List<Engineer> findAllWithCertificates(PageRequest page);
+
+    /** The engineers with exactly this specialty, ordered by name and id; empty when none has it. */
+    List<Engineer> findBySpecialty(String specialty);
+
+    /**
+     * The engineers whose name contains {@code fragment}, ignoring case, ordered by name and id. The
+     * fragment is literal text: {@code %} and {@code _} match only themselves. Empty when none matches.
+     */
+    List<Engineer> findByNameContaining(String fragment);
+
+    /** How many engineers there are. */
+    long count();
+
+    /** Saves a new engineer with their certificates (and the certificates' new instructors). */
+    Engineer add(Engineer engineer);
+
+    /** Deletes the engineer and their certificates. */
+    void delete(Engineer engineer);
+}

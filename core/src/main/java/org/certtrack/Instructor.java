@@ -1,0 +1,148 @@
+package org.certtrack;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.certtrack.internal.Require;
+import org.hibernate.annotations.CurrentTimestamp;
+import org.hibernate.annotations.SourceType;
+import org.hibernate.generator.EventType;
+
+/**
+ * An instructor, who issues certificates. Maps the table {@code instructors}.
+ *
+ * <p>{@link #getCreatedAt()} and {@link #getUpdatedAt()} come from the database server's clock: both
+ * are set on insert, and the update timestamp advances on every update. Deleting an instructor keeps
+ * their certificates, unlinked.
+ */
+@Entity
+@Table(name = "instructors")
+public class Instructor {
+
+    /** The longest name the {@code instructors.name} column holds. */
+    public static final int MAX_NAME_LENGTH = 100;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "instructors_id_seq")
+    @SequenceGenerator(name = "instructors_id_seq", sequenceName = "instructors_id_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "name", nullable = false, length = MAX_NAME_LENGTH)
+    private String name;
+
+    @CurrentTimestamp(event = EventType.INSERT, source = SourceType.DB)
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @CurrentTimestamp(event = {EventType.INSERT, EventType.UPDATE}, source = SourceType.DB)
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @OneToMany(mappedBy = "instructor")
+    @OrderBy("id")
+    private List<Certificate> certificates = new ArrayList<>();
+
+    /** For JPA only. */
+    protected Instructor() {
+    }
+
+    /** @throws InvalidValueException if the name is blank or longer than {@value #MAX_NAME_LENGTH} */
+    public Instructor(String name) {
+        setName(name);
+    }
+
+    /** The database id; null until the instructor is persisted. */
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** @throws InvalidValueException if the name is blank or longer than {@value #MAX_NAME_LENGTH} */
+    public void setName(String name) {
+        this.name = Require.text("Instructor.name", name, MAX_NAME_LENGTH);
+    }
+
+    /** When the row was inserted, by the database's clock; null until then. */
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    /** When the row was last written, by the database's clock; null until inserted. */
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    /** The certificates this instructor issued, in id order; read-only. */
+    public List<Certificate> getCertificates() {
+        return Collections.unmodifiableList(certificates);
+    }
+
+    /**
+     * The engineers holding a certificate this instructor issued: each once, never null, ordered by name
+     * and then id. Derived from {@link #getCertificates()}.
+     */
+    public List<Engineer> getEngineers() {
+        return Certificate.distinctSorted(certificates, Certificate::getEngineer,
+                Engineer::getName, Engineer::getId);
+    }
+
+    /**
+     * Records this instructor as the certificate's issuer, replacing its previous instructor if any.
+     *
+     * @return the certificate, for chaining
+     */
+    public Certificate addCertificate(Certificate certificate) {
+        Require.present("Instructor.certificates", certificate);
+        Instructor previous = certificate.getInstructor();
+        if (previous == this) {
+            return certificate;
+        }
+        if (previous != null) {
+            previous.certificates.remove(certificate);
+        }
+        certificates.add(certificate);
+        certificate.linkInstructor(this);
+        return certificate;
+    }
+
+    /** Unlinks the certificate from this instructor; the certificate itself stays. */
+    public void removeCertificate(Certificate certificate) {
+        if (certificates.remove(certificate)) {
+            certificate.linkInstructor(null);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof Instructor instructor && id != null && id.equals(instructor.getId());
+    }
+
+    @Override
+    public int hashCode() {
+        // Constant, so that an instructor stays in its hash bucket when persisting assigns its id.
+        return Instructor.class.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Instructor{id=" + id + ", name='" + name + "', createdAt=" + createdAt + ", updatedAt=" + updatedAt + "}";
+    }
+}

@@ -1,0 +1,54 @@
+package org.certtrack;
+
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.certtrack.internal.JpaInstructorRepository;
+
+/**
+ * Reads and writes {@link Instructor}s. Obtain one from a {@link UnitOfWork}, or over any
+ * {@link EntityManager} with {@link #using(EntityManager)}; the caller's transaction applies.
+ */
+public interface InstructorRepository {
+
+    /** A repository over the given entity manager. */
+    static InstructorRepository using(EntityManager entityManager) {
+        return new JpaInstructorRepository(entityManager);
+    }
+
+    /** The instructor with this id, or empty when there is none. */
+    Optional<Instructor> findById(long id);
+
+    /** One page of instructors ordered by name and id; empty past the last page. */
+    List<Instructor> findAll(PageRequest page);
+
+    /**
+     * One page of instructors ordered by name and id, each with their certificates and engineers loaded
+     * ({@link Instructor#getEngineers()} runs no more SQL), in at most 2 SQL statements however many rows
+     * there are; empty past the last page.
+     */
+    List<Instructor> findAllWithEngineers(PageRequest page);
+
+    /**
+     * The engineers holding a certificate the instructor with this id issued, each once, ordered by name
+     * and id, in one SQL statement; empty when there are none or the instructor does not exist.
+     */
+    List<Engineer> findEngineersOf(long instructorId);
+
+    /**
+     * The instructors whose name contains {@code fragment}, ignoring case, ordered by name and id. The
+     * fragment is literal text: {@code %} and {@code _} match only themselves. Empty when none matches.
+     */
+    List<Instructor> findByNameContaining(String fragment);
+
+    /** How many instructors there are. */
+    long count();
+
+    /** Saves a new instructor. */
+    Instructor add(Instructor instructor);
+
+    /** Deletes the instructor; their certificates stay, unlinked. */
+    void delete(Instructor instructor);
+}

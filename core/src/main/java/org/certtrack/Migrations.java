@@ -1,0 +1,200 @@
+package org.certtrack;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateOutput;
+import org.flywaydb.core.api.output.ValidateResult;
+
+/**
+ * certtrack's schema migrations (the SQL scripts of {@code certtrack-migrations}) applied to a
+ * {@link DataSource}. They live under their own classpath location and record themselves in their own
+ * history table, so a host application's Flyway migrations in the same database never collide with them.
+ *
+ * <pre>{@code
+ * Migrations.MigrationResult result = Migrations.of(dataSource).migrate();
+ * System.out.println("certtrack schema now at version " + result.toVersion());
+ * }</pre>
+ */
+public final class Migrations {
+
+    /** Where the SQL scripts are on the classpath. */
+    public static final String LOCATION = "classpath:org/certtrack/db/migration";
+    /** The table in which Flyway records certtrack's applied migrations. */
+    public static final String HISTORY_TABLE = "certtrack_schema_history";
+    private static final String DROP_SCRIPT = "org/certtrack/db/drop_certtrack_schema.sql";
+
+    private final DataSource dataSource;
+    private final boolean rebuildAllowed;
+
+    private Migrations(DataSource dataSource, boolean rebuildAllowed) {
+        this.dataSource = requireNonNull(dataSource, "dataSource");
+        this.rebuildAllowed = rebuildAllowed;
+    }
+
+    /** certtrack's migrations for the given database. */
+    public static Migrations of(DataSource dataSource) {
+        return new Migrations(dataSource, false);
+    }
+
+    /**
+     * The same migrations, permitted to {@link #rebuildTo rebuild} the schema, which deletes certtrack's
+     * data. For development databases only.
+     */
+    public Migrations allowingRebuild() {
+        return new Migrations(dataSource, true);
+    }
+
+    /**
+     * Applies the pending migrations.
+     *
+     * @throws CertTrackException naming the script, if a script fails or an applied one was altered;
+     *                            nothing is migrated then
+     */
+    public MigrationResult migrate() {
+        return migrate(flyway(null));
+    }
+
+    /** The version the schema is at, or empty when certtrack's migrations have never run. */
+    public Optional<String> currentVersion() {
+        try {
+            MigrationInfo current = flyway(null).info().current();
+            return current == null || current.getVersion() == null
+                    ? Optional.empty()
+                    : Optional.of(current.getVersion().getVersion());
+        } catch (FlywayException e) {
+            throw failure("read certtrack's schema version", e);
+        }
+    }
+
+    /**
+     * Checks that the applied migrations match the scripts on the classpath and none is pending.
+     *
+     * @throws CertTrackException naming each script that is altered, missing or pending
+     */
+    public void validate() {
+        ValidateResult result;
+        try {
+            result = flyway(null).validateWithResult();
+        } catch (FlywayException e) {
+            throw failure("validate certtrack's schema", e);
+        }
+        if (!result.validationSuccessful) {
+            StringBuilder message = new StringBuilder("certtrack's schema does not match its migrations:");
+            for (ValidateOutput invalid : result.invalidMigrations) {
+                message.append("\n  ").append(invalid.filepath == null || invalid.filepath.isEmpty()
+                                ? "version " + invalid.version : invalid.filepath)
+                        .append(": ").append(invalid.errorDetails.errorMessage);
+            }
+            throw new CertTrackException(message.toString());
+        }
+    }
+
+    /**
+     * Drops certtrack's tables, sequences and history (and nothing else in the database), then migrates
+     * up to {@code version}: what {@code flask db downgrade} gave the original app. Deletes certtrack's data.
+     *
+     * @throws IllegalStateException unless these migrations came from {@link #allowingRebuild()}
+     */
+    public MigrationResult rebuildTo(String version) {
+        requireNonNull(version, "version");
+        if (!rebuildAllowed) {
+            throw new IllegalStateException("rebuildTo(\"" + version + "\") drops certtrack's tables and their data;"
+                    + " call allowingRebuild() first, and only on a development database");
+        }
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            for (String sql : dropStatements()) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new CertTrackException("Could not drop certtrack's schema: " + DatabaseUrl.mask(e.getMessage()), e);
+        }
+        return migrate(flyway(version));
+    }
+
+    private MigrationResult migrate(Flyway flyway) {
+        MigrateResult result;
+        try {
+            result = flyway.migrate();
+        } catch (FlywayException e) {
+            throw failure("migrate certtrack's schema", e);
+        }
+        List<Applied> applied = result.migrations.stream()
+                .map(output -> new Applied(output.version, output.description, output.filepath))
+                .toList();
+        return new MigrationResult(result.initialSchemaVersion, currentVersion().orElse(null), applied);
+    }
+
+    private Flyway flyway(String target) {
+        var configuration = Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(LOCATION)
+                .table(HISTORY_TABLE)
+                .failOnMissingLocations(true)
+                .validateMigrationNaming(true)
+                // A host application's tables may already be there: certtrack's version 1 still applies.
+                .baselineOnMigrate(true)
+                .baselineVersion("0");
+        if (target != null) {
+            configuration.target(target);
+        }
+        return configuration.load();
+    }
+
+    private static List<String> dropStatements() {
+        try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(DROP_SCRIPT)) {
+            if (in == null) {
+                throw new CertTrackException(DROP_SCRIPT + " is not on the classpath: add certtrack-migrations");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("--"))
+                    .map(line -> line.endsWith(";") ? line.substring(0, line.length() - 1) : line)
+                    .toList();
+        } catch (IOException e) {
+            throw new CertTrackException("Could not read " + DROP_SCRIPT, e);
+        }
+    }
+
+    private static CertTrackException failure(String what, FlywayException e) {
+        return new CertTrackException("Could not " + what + ": " + DatabaseUrl.mask(e.getMessage()), e);
+    }
+
+    /**
+     * What {@link #migrate()} or {@link #rebuildTo} did.
+     *
+     * @param fromVersion the schema version before, or null for a new schema
+     * @param toVersion   the schema version after, or null if still none
+     * @param applied     the migrations applied, in order; empty when the schema was up to date
+     */
+    public record MigrationResult(String fromVersion, String toVersion, List<Applied> applied) {
+        public MigrationResult {
+            applied = List.copyOf(applied);
+        }
+    }
+
+    /**
+     * One applied migration.
+     *
+     * @param version     its version, such as {@code 1}
+     * @param description its description, such as {@code create certtrack schema}
+     * @param script      the script's path
+     */
+    public record Applied(String version, String description, String script) {
+    }
+}

@@ -1,0 +1,62 @@
+package org.certtrack.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.certtrack.PageRequest;
+
+/** What the three JPA repositories share: lookup by id, counting, paging and literal name search. */
+abstract class JpaRepository<T> {
+
+    final EntityManager entityManager;
+    private final Class<T> entityType;
+
+    JpaRepository(EntityManager entityManager, Class<T> entityType) {
+        this.entityManager = requireNonNull(entityManager, "entityManager");
+        this.entityType = entityType;
+    }
+
+    public Optional<T> findById(long id) {
+        return Optional.ofNullable(entityManager.find(entityType, id));
+    }
+
+    public long count() {
+        return entityManager.createQuery("select count(*) from " + entityType.getSimpleName(), Long.class)
+                .getSingleResult();
+    }
+
+    public T add(T entity) {
+        entityManager.persist(requireNonNull(entity, entityType.getSimpleName()));
+        return entity;
+    }
+
+    /** The query's rows on the requested page. */
+    static <R> List<R> page(TypedQuery<R> query, PageRequest page) {
+        requireNonNull(page, "page");
+        return query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+    }
+
+    /**
+     * A {@code like} pattern, to be used with {@code escape '\'}, that finds {@code fragment} anywhere in
+     * a lower-cased column, with {@code %}, {@code _} and {@code \} in the fragment matching themselves.
+     */
+    static String containsPattern(String field, String fragment) {
+        Require.present(field, fragment);
+        String literal = fragment.toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+        return "%" + literal + "%";
+    }
+
+    /** The ids on the requested page of {@code idQuery}, which selects ids in a stable order. */
+    List<Long> idsOnPage(String idQuery, PageRequest page) {
+        return page(entityManager.createQuery(idQuery, Long.class), page);
+    }
+}

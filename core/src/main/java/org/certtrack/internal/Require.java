@@ -1,0 +1,40 @@
+package org.certtrack.internal;
+
+import org.certtrack.InvalidValueException;
+
+/** The checks entities and repositories run on their input before any SQL does. */
+public final class Require {
+
+    private Require() {
+    }
+
+    /** Returns {@code value} if it is non-blank and at most {@code maxLength} characters long. */
+    public static String text(String field, String value, int maxLength) {
+        if (value == null) {
+            throw new InvalidValueException(field, "is required", null);
+        }
+        if (value.isBlank()) {
+            throw new InvalidValueException(field, "must not be blank", value);
+        }
+        if (value.length() > maxLength) {
+            throw new InvalidValueException(field, "must be at most " + maxLength + " characters", value);
+        }
+        return value;
+    }
+
+    /** Returns {@code value} if it lies between {@code min} and {@code max}, both included. */
+    public static int between(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidValueException(field, "must be between " + min + " and " + max, value);
+        }
+        return value;
+    }
+
+    /** Returns {@code value} if it is not null. */
+    public static <T> T present(String field, T value) {
+        if (value == null) {
+            throw new InvalidValueException(field, "is required", null);
+        }
+        return value;
+    }
+}
