@@ -1,0 +1,10 @@
+package org.certtrack;
+
+/** {@link AssociationsContract} on PostgreSQL. */
+class AssociationsIT extends AssociationsContract {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}

@@ -1,0 +1,105 @@
+package org.certtrack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bootstrap: each way in hands back a migrated, ready database, and close() releases it. */
+class CertTrackTest {
+
+    @Test
+    void theEmbeddedDefaultIsAFileDatabaseThatOutlivesTheProcess(@TempDir Path directory) {
+        Path path = directory.resolve("certtrack");
+        try (CertTrack certTrack = CertTrack.builder().embedded(path).build()) {
+            certTrack.useTransaction(work -> work.engineers().add(new Engineer("Ada", "backend", 36)));
+        }
+        assertThat(Files.exists(directory.resolve("certtrack.mv.db"))).isTrue();
+        try (CertTrack reopened = CertTrack.builder().embedded(path).build()) {
+            assertThat(reopened.startupMigration().applied()).as("already migrated").isEmpty();
+            long count = reopened.inTransaction(work -> work.engineers().count());
+            assertThat(count).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theEmbeddedPathComesFromASystemProperty(@TempDir Path directory) {
+        String previous = System.setProperty(CertTrack.EMBEDDED_PATH_PROPERTY, directory.resolve("db").toString());
+        try (CertTrack certTrack = CertTrack.embedded()) {
+            assertThat(certTrack.migrations().currentVersion()).contains("1");
+        } finally {
+            if (previous == null) {
+                System.clearProperty(CertTrack.EMBEDDED_PATH_PROPERTY);
+            } else {
+                System.setProperty(CertTrack.EMBEDDED_PATH_PROPERTY, previous);
+            }
+        }
+        assertThat(Files.exists(directory.resolve("db.mv.db"))).isTrue();
+    }
+
+    @Test
+    void aCallersDataSourceIsMigratedButNotClosed() throws Exception {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:callers;DB_CLOSE_DELAY=-1");
+        try (CertTrack certTrack = CertTrack.open(dataSource)) {
+            assertThat(certTrack.dataSource()).isSameAs(dataSource);
+            assertThat(certTrack.migrations().currentVersion()).contains("1");
+        }
+        try (Connection stillUsable = dataSource.getConnection()) {
+            assertThat(stillUsable.isValid(1)).isTrue();
+        }
+    }
+
+    @Test
+    void closeReleasesThePoolCerttrackMade() {
+        CertTrack certTrack = CertTrack.open("jdbc:h2:mem:pooled;DB_CLOSE_DELAY=-1");
+        HikariDataSource pool = (HikariDataSource) certTrack.dataSource();
+        assertThat(pool.isRunning()).isTrue();
+        certTrack.close();
+        assertThat(pool.isClosed()).isTrue();
+        assertThat(certTrack.entityManagerFactory().isOpen()).isFalse();
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsFastWithoutShowingThePassword() {
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> CertTrack.builder()
+                .url("postgresql://certs:hunter2@127.0.0.1:1/certtrack")
+                .connectionTimeout(Duration.ofSeconds(1))
+                .build())
+                .isInstanceOf(CertTrackException.class)
+                .hasMessageContaining("jdbc:postgresql://127.0.0.1:1/certtrack")
+                .hasMessageNotContaining("hunter2");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void aMalformedUrlNamesTheProblemWithoutThePassword() {
+        assertThatThrownBy(() -> CertTrack.open("postgresql//certs:hunter2@localhost/db"))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("DATABASE_URL must look like")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void aBuilderWithoutADatabaseSaysWhatIsMissing() {
+        assertThatThrownBy(() -> CertTrack.builder().build()).hasMessageContaining("dataSource(...), url(...) or embedded(...)");
+    }
+
+    @Test
+    void toStringMasksThePassword() {
+        try (CertTrack certTrack = CertTrack.builder()
+                .url(new DatabaseUrl("jdbc:h2:mem:masked;DB_CLOSE_DELAY=-1", "sa", "hunter2")).build()) {
+            assertThat(certTrack.toString()).contains("jdbc:h2:mem:masked").doesNotContain("hunter2");
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package org.certtrack;
+
+/** {@link EntityEqualityContract} on PostgreSQL. */
+class EntityEqualityIT extends EntityEqualityContract {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}

@@ -1,0 +1,10 @@
+package org.certtrack;
+
+/** {@link MigrationsContract} on PostgreSQL. */
+class MigrationsIT extends MigrationsContract {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}

@@ -1,0 +1,10 @@
+package org.certtrack;
+
+/** {@link RepositoriesContract} on PostgreSQL. */
+class RepositoriesIT extends RepositoriesContract {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}

@@ -1,0 +1,124 @@
+package org.certtrack;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Assumptions;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * A private database for one test class: an in-memory H2 database, or a fresh schema in PostgreSQL.
+ *
+ * <p>PostgreSQL is found through the {@code CERTTRACK_TEST_JDBC_URL} environment variable (or the
+ * {@code certtrack.test.jdbc-url} system property), else through Testcontainers where Docker runs, else
+ * the test is skipped with a one-line reason; with {@code CI=true} a missing PostgreSQL fails instead.
+ */
+final class TestDatabase implements AutoCloseable {
+
+    static final String JDBC_URL_VARIABLE = "CERTTRACK_TEST_JDBC_URL";
+
+    private static PostgreSQLContainer container;
+
+    private final String jdbcUrl;
+    private final String adminUrl;
+    private final String schema;
+
+    private TestDatabase(String jdbcUrl, String adminUrl, String schema) {
+        this.jdbcUrl = jdbcUrl;
+        this.adminUrl = adminUrl;
+        this.schema = schema;
+    }
+
+    static TestDatabase h2() {
+        return new TestDatabase("jdbc:h2:mem:certtrack-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
+    }
+
+    static TestDatabase postgres() {
+        String base = postgresUrl();
+        String schema = "certtrack_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection connection = DriverManager.getConnection(base);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create schema " + schema + " on "
+                    + DatabaseUrl.mask(base) + ": " + e.getMessage(), e);
+        }
+        return new TestDatabase(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema, base, schema);
+    }
+
+    private static synchronized String postgresUrl() {
+        String configured = System.getProperty("certtrack.test.jdbc-url", System.getenv(JDBC_URL_VARIABLE));
+        if (configured != null && !configured.isBlank()) {
+            DatabaseUrl url = DatabaseUrl.parse(configured);
+            return withCredentials(url);
+        }
+        if (container == null && DockerClientFactory.instance().isDockerAvailable()) {
+            container = new PostgreSQLContainer("postgres:15-alpine");
+            container.start();
+        }
+        if (container != null) {
+            return container.getJdbcUrl() + "&user=" + container.getUsername() + "&password=" + container.getPassword();
+        }
+        String reason = "No PostgreSQL: set " + JDBC_URL_VARIABLE + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) or run Docker";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException(reason + "; CI=true, so PostgreSQL tests must not skip");
+        }
+        Assumptions.abort(reason);
+        throw new AssertionError("unreachable");
+    }
+
+    private static String withCredentials(DatabaseUrl url) {
+        StringBuilder jdbc = new StringBuilder(url.jdbcUrl());
+        char separator = url.jdbcUrl().contains("?") ? '&' : '?';
+        if (url.username() != null) {
+            jdbc.append(separator).append("user=").append(url.username());
+            separator = '&';
+        }
+        if (url.password() != null) {
+            jdbc.append(separator).append("password=").append(url.password());
+        }
+        return jdbc.toString();
+    }
+
+    /** The JDBC URL of this private database (with credentials, for tests only). */
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    boolean isPostgres() {
+        return jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:");
+    }
+
+    /** A certtrack over this database that checks Hibernate's mapping against the migrated schema. */
+    CertTrack.Builder certTrack() {
+        return CertTrack.builder()
+                .url(jdbcUrl)
+                .maximumPoolSize(4)
+                .property("hibernate.hbm2ddl.auto", "validate");
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (schema != null) {
+            try (Connection connection = DriverManager.getConnection(adminUrl);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        } else {
+            try (Connection connection = DriverManager.getConnection(jdbcUrl);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return DatabaseUrl.mask(jdbcUrl);
+    }
+}

@@ -1,0 +1,10 @@
+package org.certtrack;
+
+/** {@link TimestampsContract} on PostgreSQL. */
+class TimestampsIT extends TimestampsContract {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}
