@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import org.certtrack.internal.Failures;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.slf4j.Logger;
@@ -59,7 +61,7 @@ public final class CertTrack implements AutoCloseable {
         this.ownedPool = builder.dataSource == null ? builder.pool() : null;
         this.dataSource = ownedPool != null ? ownedPool : builder.dataSource;
         try {
-            this.migration = builder.migrate ? Migrations.of(dataSource).migrate() : null;
+            this.migration = builder.migrate ? builder.migrate(dataSource) : null;
             if (migration != null) {
                 log.info("certtrack schema on {} is at version {} ({} migrations applied)",
                         description, migration.toVersion(), migration.applied().size());
@@ -110,6 +112,10 @@ public final class CertTrack implements AutoCloseable {
     /**
      * Runs {@code work} in one transaction and returns its result: everything it writes commits together,
      * or, if it throws, nothing is written and the exception propagates.
+     *
+     * @throws ConcurrentUpdateException    if another unit of work changed or deleted a row this one read
+     *                                      before it could write (see {@link #inTransaction(RetryPolicy, Function)})
+     * @throws DatabaseUnavailableException if the database cannot be reached within the connection timeout
      */
     public <T> T inTransaction(Function<UnitOfWork, T> work) {
         requireNonNull(work, "work");
@@ -118,9 +124,14 @@ public final class CertTrack implements AutoCloseable {
         try {
             transaction.begin();
             T result = work.apply(new UnitOfWork(entityManager));
+            // Flush before committing: a failed commit clears the persistence context, which a failed flush
+            // leaves for Failures.translate to find the row in conflict.
+            entityManager.flush();
             transaction.commit();
             return result;
         } catch (RuntimeException | Error e) {
+            RuntimeException translated = e instanceof RuntimeException failure
+                    ? Failures.translate(failure, entityManager) : null;
             if (transaction.isActive()) {
                 try {
                     transaction.rollback();
@@ -128,9 +139,57 @@ public final class CertTrack implements AutoCloseable {
                     e.addSuppressed(rollbackFailure);
                 }
             }
+            if (translated != null) {
+                throw translated;
+            }
             throw e;
         } finally {
             entityManager.close();
+        }
+    }
+
+    /**
+     * Runs {@code work} as {@link #inTransaction(Function)} does, and runs it again, in a fresh transaction
+     * with fresh entities, each time it fails with a {@link ConcurrentUpdateException}, up to the policy's
+     * number of attempts. {@code work} must therefore read what it changes inside the callback (by id, not
+     * from entities loaded earlier), and must not have side effects outside the database.
+     *
+     * @throws ConcurrentUpdateException the last conflict, when every attempt lost its race
+     */
+    public <T> T inTransaction(RetryPolicy retry, Function<UnitOfWork, T> work) {
+        requireNonNull(retry, "retry");
+        requireNonNull(work, "work");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(work);
+            } catch (ConcurrentUpdateException conflict) {
+                if (attempt >= retry.maxAttempts()) {
+                    throw conflict;
+                }
+                log.debug("attempt {} of {} lost a race, retrying: {}", attempt, retry.maxAttempts(), conflict.getMessage());
+                pause(retry.backoff().toMillis() * attempt, conflict);
+            }
+        }
+    }
+
+    /** Runs {@code work} as {@link #inTransaction(RetryPolicy, Function)} does, for work that returns nothing. */
+    public void useTransaction(RetryPolicy retry, Consumer<UnitOfWork> work) {
+        requireNonNull(work, "work");
+        inTransaction(retry, unitOfWork -> {
+            work.accept(unitOfWork);
+            return null;
+        });
+    }
+
+    private static void pause(long maxMillis, ConcurrentUpdateException conflict) {
+        if (maxMillis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(maxMillis + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw conflict;
         }
     }
 
@@ -143,7 +202,10 @@ public final class CertTrack implements AutoCloseable {
         });
     }
 
-    /** The migrations of this database, for reporting its version or validating it. */
+    /**
+     * The migrations of this database, for reporting its version or validating it. They use the
+     * application's credentials, not the {@linkplain Builder#migrationUrl(String) migration credentials}.
+     */
     public Migrations migrations() {
         return Migrations.of(dataSource);
     }
@@ -193,6 +255,8 @@ public final class CertTrack implements AutoCloseable {
 
         private DataSource dataSource;
         private DatabaseUrl url;
+        private DataSource migrationDataSource;
+        private DatabaseUrl migrationUrl;
         private int maximumPoolSize = 10;
         private Duration connectionTimeout = Duration.ofSeconds(10);
         private boolean migrate = true;
@@ -230,13 +294,46 @@ public final class CertTrack implements AutoCloseable {
             return url(new DatabaseUrl("jdbc:h2:file:" + file, "sa", null));
         }
 
+        /**
+         * Run the migrations as a different database user than the application, typically the owner of
+         * the schema, so that the application's own user needs only to read and write rows
+         * ({@code SELECT, INSERT, UPDATE, DELETE} on the tables, {@code USAGE} on the sequences). certtrack
+         * opens one short-lived connection pool with these credentials at start-up and closes it after
+         * migrating. Without it, the migrations use the application's connection.
+         *
+         * @throws InvalidValueException if the URL is malformed (the message masks its password)
+         */
+        public Builder migrationUrl(String url) {
+            return migrationUrl(DatabaseUrl.parse(url));
+        }
+
+        /** Run the migrations through a connection to this database: see {@link #migrationUrl(String)}. */
+        public Builder migrationUrl(DatabaseUrl url) {
+            this.migrationUrl = requireNonNull(url, "migrationUrl");
+            this.migrationDataSource = null;
+            return this;
+        }
+
+        /**
+         * Run the migrations through this data source, which the caller owns (see {@link #migrationUrl(String)}).
+         */
+        public Builder migrationDataSource(DataSource dataSource) {
+            this.migrationDataSource = requireNonNull(dataSource, "migrationDataSource");
+            this.migrationUrl = null;
+            return this;
+        }
+
         /** The most connections the pool certtrack owns may open (default 10). */
         public Builder maximumPoolSize(int maximumPoolSize) {
             this.maximumPoolSize = org.certtrack.internal.Require.between("maximumPoolSize", maximumPoolSize, 1, 1000);
             return this;
         }
 
-        /** How long to wait for a connection, including the first one at start-up (default 10 seconds). */
+        /**
+         * How long to wait for a connection, including the first one at start-up (default 10 seconds, at
+         * least 250 ms). When the database cannot be reached, start-up and each unit of work fail with a
+         * {@link DatabaseUnavailableException} after about this long instead of hanging.
+         */
         public Builder connectionTimeout(Duration connectionTimeout) {
             requireNonNull(connectionTimeout, "connectionTimeout");
             if (connectionTimeout.toMillis() < 250) {
@@ -261,8 +358,9 @@ public final class CertTrack implements AutoCloseable {
         /**
          * Opens certtrack: connects, migrates, and checks the mapping.
          *
-         * @throws CertTrackException if the database cannot be reached within the connection timeout, or
-         *                            cannot be migrated; the message masks any password
+         * @throws DatabaseUnavailableException if the database cannot be reached within the connection timeout
+         *                                      (the message masks any password)
+         * @throws CertTrackException           if the database cannot be migrated: the message names the script
          */
         public CertTrack build() {
             if (dataSource == null && url == null) {
@@ -272,23 +370,41 @@ public final class CertTrack implements AutoCloseable {
         }
 
         private String describe() {
-            return dataSource != null ? "a caller's DataSource" : url.toString();
+            String where = dataSource != null ? "a caller's DataSource" : url.toString();
+            if (migrationUrl != null) {
+                return where + ", migrated as " + migrationUrl;
+            }
+            return migrationDataSource != null ? where + ", migrated through a caller's DataSource" : where;
         }
 
         private HikariDataSource pool() {
+            return pool("certtrack", url, maximumPoolSize);
+        }
+
+        private HikariDataSource pool(String name, DatabaseUrl target, int size) {
             HikariConfig config = new HikariConfig();
-            config.setPoolName("certtrack");
-            config.setJdbcUrl(url.jdbcUrl());
-            config.setUsername(url.username());
-            config.setPassword(url.password());
-            config.setMaximumPoolSize(maximumPoolSize);
+            config.setPoolName(name);
+            config.setJdbcUrl(target.jdbcUrl());
+            config.setUsername(target.username());
+            config.setPassword(target.password());
+            config.setMaximumPoolSize(size);
             config.setConnectionTimeout(connectionTimeout.toMillis());
             config.setInitializationFailTimeout(connectionTimeout.toMillis());
             try {
                 return new HikariDataSource(config);
             } catch (RuntimeException e) {
-                throw new CertTrackException("Could not connect to " + url + " within " + connectionTimeout.toMillis()
-                        + " ms: " + DatabaseUrl.mask(rootMessage(e)), e);
+                throw new DatabaseUnavailableException("Could not connect to " + target + " within "
+                        + connectionTimeout.toMillis() + " ms: " + DatabaseUrl.mask(rootMessage(e)), e);
+            }
+        }
+
+        private Migrations.MigrationResult migrate(DataSource applicationDataSource) {
+            if (migrationUrl == null) {
+                return Migrations.of(migrationDataSource != null ? migrationDataSource : applicationDataSource).migrate();
+            }
+            // Flyway holds a second connection for its lock while it migrates through the first.
+            try (HikariDataSource owner = pool("certtrack-migrations", migrationUrl, 2)) {
+                return Migrations.of(owner).migrate();
             }
         }
 

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,6 +53,11 @@ public class Certificate {
     @Column(name = "expiration_year", nullable = false)
     private int expirationYear;
 
+    // Optimistic locking: an update or delete of a row another unit of work changed since this one read it fails.
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
     // Persisting a certificate persists a new engineer (and so the engineer's other certificates) with it.
     @ManyToOne(fetch = FetchType.LAZY, optional = false, cascade = CascadeType.PERSIST)
     @JoinColumn(name = "engineer_id", nullable = false,
@@ -80,6 +86,14 @@ public class Certificate {
     /** The database id; null until the certificate is persisted. */
     public Long getId() {
         return id;
+    }
+
+    /**
+     * The row's version: 0 when inserted, one more after each update certtrack commits. An update based
+     * on an older version fails with {@link ConcurrentUpdateException}.
+     */
+    public long getVersion() {
+        return version;
     }
 
     public String getTitle() {

@@ -21,6 +21,13 @@ public interface CertificateRepository {
     /** The certificate with this id, or empty when there is none. */
     Optional<Certificate> findById(long id);
 
+    /**
+     * The certificate with this id.
+     *
+     * @throws UnknownIdException naming {@code Certificate.id} when there is none
+     */
+    Certificate getById(long id);
+
     /** One page of certificates ordered by id; empty past the last page. */
     List<Certificate> findAll(PageRequest page);
 
@@ -44,4 +51,11 @@ public interface CertificateRepository {
 
     /** Deletes the certificate and takes it from its engineer and instructor. */
     void delete(Certificate certificate);
+
+    /**
+     * Deletes the certificate with this id and takes it from its engineer and instructor.
+     *
+     * @throws UnknownIdException naming {@code Certificate.id} when there is none; nothing is deleted then
+     */
+    void deleteById(long id);
 }

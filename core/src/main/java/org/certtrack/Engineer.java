@@ -10,6 +10,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,6 +52,11 @@ public class Engineer {
     @Column(name = "age", nullable = false)
     private int age;
 
+    // Optimistic locking: an update or delete of a row another unit of work changed since this one read it fails.
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
     @OneToMany(mappedBy = "engineer", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     private List<Certificate> certificates = new ArrayList<>();
@@ -72,6 +78,14 @@ public class Engineer {
     /** The database id; null until the engineer is persisted. */
     public Long getId() {
         return id;
+    }
+
+    /**
+     * The row's version: 0 when inserted, one more after each update certtrack commits. An update based
+     * on an older version fails with {@link ConcurrentUpdateException}.
+     */
+    public long getVersion() {
+        return version;
     }
 
     public String getName() {

@@ -22,6 +22,13 @@ public interface EngineerRepository {
     /** The engineer with this id, or empty when there is none. */
     Optional<Engineer> findById(long id);
 
+    /**
+     * The engineer with this id.
+     *
+     * @throws UnknownIdException naming {@code Engineer.id} when there is none
+     */
+    Engineer getById(long id);
+
     /** The engineer with this id with their certificates loaded, in one SQL statement; empty when there is none. */
     Optional<Engineer> findByIdWithCertificates(long id);
 
@@ -51,4 +58,11 @@ public interface EngineerRepository {
 
     /** Deletes the engineer and their certificates. */
     void delete(Engineer engineer);
+
+    /**
+     * Deletes the engineer with this id and their certificates.
+     *
+     * @throws UnknownIdException naming {@code Engineer.id} when there is none; nothing is deleted then
+     */
+    void deleteById(long id);
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +51,11 @@ public class Instructor {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    // Optimistic locking: an update or delete of a row another unit of work changed since this one read it fails.
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
     @OneToMany(mappedBy = "instructor")
     @OrderBy("id")
     private List<Certificate> certificates = new ArrayList<>();
@@ -66,6 +72,14 @@ public class Instructor {
     /** The database id; null until the instructor is persisted. */
     public Long getId() {
         return id;
+    }
+
+    /**
+     * The row's version: 0 when inserted, one more after each update certtrack commits. An update based
+     * on an older version fails with {@link ConcurrentUpdateException}.
+     */
+    public long getVersion() {
+        return version;
     }
 
     public String getName() {

@@ -21,6 +21,13 @@ public interface InstructorRepository {
     /** The instructor with this id, or empty when there is none. */
     Optional<Instructor> findById(long id);
 
+    /**
+     * The instructor with this id.
+     *
+     * @throws UnknownIdException naming {@code Instructor.id} when there is none
+     */
+    Instructor getById(long id);
+
     /** One page of instructors ordered by name and id; empty past the last page. */
     List<Instructor> findAll(PageRequest page);
 
@@ -51,4 +58,11 @@ public interface InstructorRepository {
 
     /** Deletes the instructor; their certificates stay, unlinked. */
     void delete(Instructor instructor);
+
+    /**
+     * Deletes the instructor with this id; their certificates stay, unlinked.
+     *
+     * @throws UnknownIdException naming {@code Instructor.id} when there is none; nothing is deleted then
+     */
+    void deleteById(long id);
 }

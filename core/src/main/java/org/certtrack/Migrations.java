@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
@@ -94,14 +95,18 @@ public final class Migrations {
             throw failure("validate certtrack's schema", e);
         }
         if (!result.validationSuccessful) {
-            StringBuilder message = new StringBuilder("certtrack's schema does not match its migrations:");
-            for (ValidateOutput invalid : result.invalidMigrations) {
-                message.append("\n  ").append(invalid.filepath == null || invalid.filepath.isEmpty()
-                                ? "version " + invalid.version : invalid.filepath)
-                        .append(": ").append(invalid.errorDetails.errorMessage);
-            }
-            throw new CertTrackException(message.toString());
+            throw new CertTrackException(describe("certtrack's schema does not match its migrations:", result));
         }
+    }
+
+    private static String describe(String headline, ValidateResult result) {
+        StringBuilder message = new StringBuilder(headline);
+        for (ValidateOutput invalid : result.invalidMigrations) {
+            message.append("\n  ").append(invalid.filepath == null || invalid.filepath.isEmpty()
+                            ? "version " + invalid.version : invalid.filepath)
+                    .append(": ").append(invalid.errorDetails.errorMessage);
+        }
+        return message.toString();
     }
 
     /**
@@ -131,6 +136,8 @@ public final class Migrations {
         MigrateResult result;
         try {
             result = flyway.migrate();
+        } catch (FlywayValidateException e) {
+            throw alteredScripts(e);
         } catch (FlywayException e) {
             throw failure("migrate certtrack's schema", e);
         }
@@ -169,6 +176,25 @@ public final class Migrations {
         } catch (IOException e) {
             throw new CertTrackException("Could not read " + DROP_SCRIPT, e);
         }
+    }
+
+    /** Names the applied scripts that no longer match the classpath (Flyway's own message gives versions only). */
+    private CertTrackException alteredScripts(FlywayValidateException e) {
+        try {
+            ValidateResult result = Flyway.configure(Migrations.class.getClassLoader())
+                    .configuration(flyway(null).getConfiguration())
+                    .ignoreMigrationPatterns("*:pending")
+                    .load()
+                    .validateWithResult();
+            if (!result.validationSuccessful && !result.invalidMigrations.isEmpty()) {
+                return new CertTrackException(describe("Could not migrate certtrack's schema, nothing was migrated:"
+                        + " an applied migration no longer matches its script (scripts must never change once applied;"
+                        + " add a new version instead)", result), e);
+            }
+        } catch (FlywayException ignored) {
+            // Fall back to Flyway's own message.
+        }
+        return failure("migrate certtrack's schema", e);
     }
 
     private static CertTrackException failure(String what, FlywayException e) {

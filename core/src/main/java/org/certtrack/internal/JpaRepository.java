@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.certtrack.PageRequest;
+import org.certtrack.UnknownIdException;
 
 /** What the three JPA repositories share: lookup by id, counting, paging and literal name search. */
 abstract class JpaRepository<T> {
@@ -25,6 +26,16 @@ abstract class JpaRepository<T> {
     public Optional<T> findById(long id) {
         return Optional.ofNullable(entityManager.find(entityType, id));
     }
+
+    public T getById(long id) {
+        return findById(id).orElseThrow(() -> new UnknownIdException(entityType.getSimpleName(), id));
+    }
+
+    public void deleteById(long id) {
+        delete(getById(id));
+    }
+
+    public abstract void delete(T entity);
 
     public long count() {
         return entityManager.createQuery("select count(*) from " + entityType.getSimpleName(), Long.class)

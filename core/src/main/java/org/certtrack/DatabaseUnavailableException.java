@@ -1,0 +1,18 @@
+package org.certtrack;
+
+/**
+ * Thrown when the database cannot be reached: at start-up within the builder's
+ * {@linkplain CertTrack.Builder#connectionTimeout connection timeout}, or later when it is down or
+ * restarting. Nothing the unit of work wrote was committed. certtrack needs no restart once the database
+ * is back: its connection pool replaces broken connections. The message never contains a password.
+ */
+public class DatabaseUnavailableException extends CertTrackException {
+
+    /**
+     * @param message what could not be reached, with any password masked
+     * @param cause   what the driver or the pool threw
+     */
+    public DatabaseUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,41 @@
+package org.certtrack;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+import org.certtrack.internal.Require;
+
+/**
+ * How {@link CertTrack#inTransaction(RetryPolicy, java.util.function.Function)} retries a unit of work that
+ * failed with a {@link ConcurrentUpdateException}: up to {@code maxAttempts} runs in all, each in a fresh
+ * transaction, after a random pause of up to {@code backoff} times the number of attempts so far (so that
+ * the racing writers spread out). Other failures are never retried.
+ *
+ * <pre>{@code
+ * certTrack.useTransaction(RetryPolicy.upTo(5), work ->
+ *         work.engineers().getById(id).setName("Ada King"));
+ * }</pre>
+ *
+ * @param maxAttempts how many times to run the work at most, from 1 (no retry) to 100
+ * @param backoff     the pause unit between attempts, from 0 to 10 seconds
+ */
+public record RetryPolicy(int maxAttempts, Duration backoff) {
+
+    /** The pause unit {@link #upTo(int)} uses. */
+    public static final Duration DEFAULT_BACKOFF = Duration.ofMillis(10);
+
+    /** @throws InvalidValueException if an argument is out of range */
+    public RetryPolicy {
+        Require.between("RetryPolicy.maxAttempts", maxAttempts, 1, 100);
+        requireNonNull(backoff, "backoff");
+        if (backoff.isNegative() || backoff.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new InvalidValueException("RetryPolicy.backoff", "must be between 0 and 10 seconds", backoff);
+        }
+    }
+
+    /** Up to {@code maxAttempts} runs in all, with the {@linkplain #DEFAULT_BACKOFF default} pause. */
+    public static RetryPolicy upTo(int maxAttempts) {
+        return new RetryPolicy(maxAttempts, DEFAULT_BACKOFF);
+    }
+}
