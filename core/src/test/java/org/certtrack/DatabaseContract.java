@@ -1,8 +1,13 @@
 package org.certtrack;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +61,31 @@ abstract class DatabaseContract {
                 statement.execute(each);
             }
         }
+    }
+
+    /**
+     * Every row of certtrack's tables, every column (versions and timestamps too), in id order: compare
+     * the contents before and after to show that a failed unit of work wrote nothing.
+     */
+    protected List<String> tableContents() throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = certTrack.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            for (String table : List.of("engineers", "certificates", "instructors")) {
+                try (ResultSet result = statement.executeQuery("SELECT * FROM " + table + " ORDER BY id")) {
+                    ResultSetMetaData columns = result.getMetaData();
+                    while (result.next()) {
+                        StringBuilder row = new StringBuilder(table);
+                        for (int column = 1; column <= columns.getColumnCount(); column++) {
+                            row.append(column == 1 ? ": " : ", ").append(columns.getColumnName(column).toLowerCase(Locale.ROOT))
+                                    .append('=').append(result.getString(column));
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     /** The single number a SQL query returns. */
