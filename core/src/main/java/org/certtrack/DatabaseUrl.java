@@ -75,6 +75,9 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         if (uri.getHost() == null) {
             throw new InvalidValueException("DATABASE_URL", "must name a host", mask(original));
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new InvalidValueException("DATABASE_URL", "must name a port between 1 and 65535", mask(original));
+        }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         if (path.length() <= 1) {
             throw new InvalidValueException("DATABASE_URL", "must name a database after the host", mask(original));

@@ -49,6 +49,10 @@ class DatabaseUrlTest {
             "mysql://root:hunter2@localhost/db",
             "postgresql://root:hunter2@/db",
             "postgresql://root:hunter2@localhost",
+            "postgresql://root:hunter2@localhost:99999/db",
+            "jdbc:postgresql://localhost:0/db?user=root&password=hunter2",
+            "postgres://root:hunter2@local_host/db",
+            " ",
             "postgresql://root:hunter2@local host/db",
             "hunter2",
             "jdbc:hunter2"})

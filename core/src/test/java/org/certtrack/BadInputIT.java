@@ -1,0 +1,10 @@
+package org.certtrack;
+
+/** {@link BadInputContract} on PostgreSQL. */
+class BadInputIT extends BadInputContract {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}
