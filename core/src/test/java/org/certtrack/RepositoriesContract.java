@@ -3,9 +3,12 @@ package org.certtrack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the repositories return, and how many SQL statements their reads of parents with children issue. */
 abstract class RepositoriesContract extends DatabaseContract {
@@ -189,6 +192,38 @@ abstract class RepositoriesContract extends DatabaseContract {
                     .containsExactly("100% Ada");
             assertThat(work.engineers().count()).isEqualTo(6);
         });
+    }
+
+    @ParameterizedTest(name = "searching for {0}")
+    @ValueSource(strings = {"%", "_", "%%", "a%", "_a_", "'", "''", "\\", "\\%", "\"", "O'Brien", "%' OR '1'='1",
+            "'; DROP TABLE engineers; --", "\"; DROP TABLE engineers; --", "'); DELETE FROM instructors; --",
+            "*", ".*", "[a-z]", "$1", "?", ":name"})
+    void hostileSearchTextIsMatchedLiterallyAndChangesNothing(String fragment) throws SQLException {
+        List<String> names = List.of("Ada Lovelace", "100% Ada", "ada_lovelace", "Back\\slash", "O'Brien", "Adam",
+                "Robert'); DROP TABLE engineers; --", "Quote\"d", "[a-z] and $1 and ?");
+        certTrack.useTransaction(work -> {
+            for (String name : names) {
+                work.engineers().add(new Engineer(name, "backend", 30));
+                work.instructors().add(new Instructor(name));
+            }
+        });
+        List<String> before = tableContents();
+        String lowerFragment = fragment.toLowerCase(java.util.Locale.ROOT);
+        List<String> literalMatches = names.stream()
+                .filter(name -> name.toLowerCase(java.util.Locale.ROOT).contains(lowerFragment))
+                .sorted().toList();
+
+        certTrack.useTransaction(work -> {
+            assertThat(work.engineers().findByNameContaining(fragment)).extracting(Engineer::getName)
+                    .as("engineers whose name contains %s as text", fragment)
+                    .containsExactlyInAnyOrderElementsOf(literalMatches);
+            assertThat(work.instructors().findByNameContaining(fragment)).extracting(Instructor::getName)
+                    .as("instructors whose name contains %s as text", fragment)
+                    .containsExactlyInAnyOrderElementsOf(literalMatches);
+            assertThat(work.engineers().findBySpecialty(fragment)).isEmpty();
+        });
+
+        assertThat(tableContents()).as("every table after searching for %s", fragment).isEqualTo(before);
     }
 
     @Test

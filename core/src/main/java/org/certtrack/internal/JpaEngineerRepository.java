@@ -55,7 +55,7 @@ public final class JpaEngineerRepository extends JpaRepository<Engineer> impleme
 
     @Override
     public List<Engineer> findBySpecialty(String specialty) {
-        Require.present("specialty", specialty);
+        Require.searchText("specialty", specialty);
         return entityManager.createQuery(
                         "from Engineer e where e.specialty = :specialty order by e.name, e.id", Engineer.class)
                 .setParameter("specialty", specialty)

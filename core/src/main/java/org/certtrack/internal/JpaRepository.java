@@ -58,7 +58,7 @@ abstract class JpaRepository<T> {
      * a lower-cased column, with {@code %}, {@code _} and {@code \} in the fragment matching themselves.
      */
     static String containsPattern(String field, String fragment) {
-        Require.present(field, fragment);
+        Require.searchText(field, fragment);
         String literal = fragment.toLowerCase(Locale.ROOT)
                 .replace("\\", "\\\\")
                 .replace("%", "\\%")

@@ -19,6 +19,21 @@ public final class Require {
         if (value.length() > maxLength) {
             throw new InvalidValueException(field, "must be at most " + maxLength + " characters", value);
         }
+        return withoutNul(field, value);
+    }
+
+    /**
+     * Returns {@code value} if it is not null and holds no NUL character, which PostgreSQL cannot store or
+     * compare (it would fail the statement; H2 would accept it, so the two databases would disagree).
+     */
+    public static String searchText(String field, String value) {
+        return withoutNul(field, present(field, value));
+    }
+
+    private static String withoutNul(String field, String value) {
+        if (value.indexOf('\u0000') >= 0) {
+            throw new InvalidValueException(field, "must not contain the NUL character (U+0000)", value.replace('\u0000', '?'));
+        }
         return value;
     }
 
