@@ -1,5 +1,7 @@
 package org.certtrack;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -88,6 +90,30 @@ final class TestDatabase implements AutoCloseable {
     /** The JDBC URL of this private database (with credentials, for tests only). */
     String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** A small connection pool of its own to this database, as another process would open; close it. */
+    HikariDataSource newPool() {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(jdbcUrl);
+        pool.setMaximumPoolSize(2);
+        return pool;
+    }
+
+    /** The PostgreSQL schema of this database (null on H2). */
+    String schema() {
+        return schema;
+    }
+
+    /** A JDBC URL to the server this schema lives in, as its administrator, without choosing a schema. */
+    String adminUrl() {
+        return adminUrl;
+    }
+
+    /** The JDBC URL of this private PostgreSQL schema, logging in as another user. */
+    String jdbcUrlAs(String user, String password) {
+        String base = DatabaseUrl.parse(adminUrl).jdbcUrl();
+        return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&user=" + user + "&password=" + password;
     }
 
     boolean isPostgres() {
