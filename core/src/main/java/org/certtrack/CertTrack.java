@@ -390,6 +390,15 @@ public final class CertTrack implements AutoCloseable {
             config.setMaximumPoolSize(size);
             config.setConnectionTimeout(connectionTimeout.toMillis());
             config.setInitializationFailTimeout(connectionTimeout.toMillis());
+            if (target.jdbcUrl().startsWith("jdbc:postgresql:")) {
+                // Without these, a server that accepts the TCP connection but never answers (overloaded,
+                // half-started, a proxy in front of a dead database) blocks the connection attempt, and with
+                // it start-up, forever: the pool's own timeout only covers waiting for a pooled connection.
+                // Strings: the driver reads its properties with Properties.getProperty, which ignores other types.
+                long seconds = Math.max(1, (connectionTimeout.toMillis() + 999) / 1000);
+                config.addDataSourceProperty("connectTimeout", String.valueOf(seconds));
+                config.addDataSourceProperty("loginTimeout", String.valueOf(seconds));
+            }
             try {
                 return new HikariDataSource(config);
             } catch (RuntimeException e) {

@@ -5,13 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The bootstrap: each way in hands back a migrated, ready database, and close() releases it. */
@@ -69,17 +77,52 @@ class CertTrackTest {
         assertThat(certTrack.entityManagerFactory().isOpen()).isFalse();
     }
 
+    @ParameterizedTest(name = "connection timeout {0} ms")
+    @ValueSource(ints = {500, 2000})
+    void aPortNobodyListensOnFailsWithinTheConfiguredTimeoutWithoutShowingThePassword(int timeoutMillis) throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        assertFailsWithin(Duration.ofMillis(timeoutMillis), "postgresql://certs:hunter2@127.0.0.1:" + closedPort + "/certtrack");
+    }
+
     @Test
-    void anUnreachableDatabaseFailsFastWithoutShowingThePassword() {
+    void aServerThatAcceptsButNeverAnswersFailsWithinTheTimeoutInsteadOfHanging() throws IOException {
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // The test is over.
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            assertFailsWithin(Duration.ofSeconds(1), "postgresql://certs:hunter2@127.0.0.1:" + silent.getLocalPort() + "/certtrack");
+            assertThat(accepted).as("the driver did reach the silent server").isNotEmpty();
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    private static void assertFailsWithin(Duration timeout, String url) {
         long started = System.nanoTime();
-        assertThatThrownBy(() -> CertTrack.builder()
-                .url("postgresql://certs:hunter2@127.0.0.1:1/certtrack")
-                .connectionTimeout(Duration.ofSeconds(1))
-                .build())
-                .isInstanceOf(CertTrackException.class)
-                .hasMessageContaining("jdbc:postgresql://127.0.0.1:1/certtrack")
+        assertThatThrownBy(() -> CertTrack.builder().url(url).connectionTimeout(timeout).build())
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("Could not connect to jdbc:postgresql://127.0.0.1:")
+                .hasMessageContaining("within " + timeout.toMillis() + " ms")
                 .hasMessageNotContaining("hunter2");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("unreachable database (%s) with a %d ms timeout: failed after %d ms%n",
+                url.replace("hunter2", "****"), timeout.toMillis(), took.toMillis());
+        assertThat(took).as("time to fail with a %d ms timeout", timeout.toMillis())
+                .isLessThan(timeout.plusSeconds(5));
     }
 
     @Test
