@@ -4,19 +4,20 @@ import org.certtrack.CertTrack;
 
 /**
  * Where {@link Main} gets its data: the one seam between the examples and a data generator. Both
- * methods load into a database that has no certtrack data (Main empties it first when replacing data).
+ * methods replace certtrack's data (and only certtrack's: a host application's tables stay); one that
+ * fails before it starts writing leaves the data as it was.
  */
 interface DataLoader {
 
     /** The random seed {@link Main} uses when none is given with {@code --reseed}. */
     long DEFAULT_SEED = 1L;
 
-    /** Loads the standard data set, which {@code seed} determines: the same seed gives the same data. */
+    /** Replaces certtrack's data with the standard data set, which {@code seed} determines: same seed, same data. */
     void loadStandard(CertTrack certTrack, long seed);
 
     /**
-     * Loads a data set of {@code engineers} engineers (with certificates and instructors) made from
-     * {@code seed}, reporting to {@code progress} as it goes.
+     * Replaces certtrack's data with a data set of {@code engineers} engineers (with certificates and
+     * instructors) made from {@code seed}, reporting to {@code progress} as it goes.
      */
     void loadSized(CertTrack certTrack, long seed, int engineers, Progress progress);
 

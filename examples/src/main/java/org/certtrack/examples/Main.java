@@ -112,28 +112,16 @@ public final class Main {
         long seed = options.reseed().orElse(DataLoader.DEFAULT_SEED);
         if (options.engineers().isPresent()) {
             int engineers = options.engineers().getAsInt();
-            emptyTables(certTrack);
             out.printf("Loading %,d engineers (seed %d)...%n", engineers, seed);
             loader.loadSized(certTrack, seed, engineers,
                     (done, total) -> out.printf("  %,d of %,d engineers%n", done, total));
         } else if (options.reseed().isPresent()) {
-            emptyTables(certTrack);
             loader.loadStandard(certTrack, seed);
             out.println("Replaced the data with the standard data set (seed " + seed + ").");
         } else if (certTrack.inTransaction(work -> work.engineers().count() + work.instructors().count()) == 0) {
             loader.loadStandard(certTrack, seed);
             out.println("The database was empty: loaded the standard data set (seed " + seed + ").");
         }
-    }
-
-    /** Deletes certtrack's rows (only those: a host application's tables stay), in one transaction. */
-    private static void emptyTables(CertTrack certTrack) {
-        certTrack.useTransaction(work -> {
-            var entityManager = work.entityManager();
-            entityManager.createQuery("delete from Certificate").executeUpdate();
-            entityManager.createQuery("delete from Engineer").executeUpdate();
-            entityManager.createQuery("delete from Instructor").executeUpdate();
-        });
     }
 
     private void serve(CertTrack certTrack, int port) {

@@ -14,6 +14,10 @@ final class SampleDataLoader implements DataLoader {
     @Override
     public void loadStandard(CertTrack certTrack, long seed) {
         certTrack.useTransaction(work -> {
+            // Delete and insert in one transaction: a failure leaves the previous data in place.
+            work.entityManager().createQuery("delete from Certificate").executeUpdate();
+            work.entityManager().createQuery("delete from Engineer").executeUpdate();
+            work.entityManager().createQuery("delete from Instructor").executeUpdate();
             Instructor grace = new Instructor("Grace Hopper");
             Instructor alan = new Instructor("Alan Turing");
             Engineer ada = new Engineer("Ada Lovelace", "backend", 36);

@@ -93,9 +93,13 @@ class MainTest {
     }
 
     @Test
-    void engineersSaysPlainlyThatItNeedsTheSeeder() {
+    void engineersSaysPlainlyThatItNeedsTheSeederAndKeepsTheData() {
+        run(new SampleDataLoader(), IN_2026);
+        long ada = adaId();
+
         assertThat(run(new SampleDataLoader(), IN_2026, "--engineers", "10")).isEqualTo(Main.FAILED);
         assertThat(errors()).contains("--engineers needs certtrack-seed; not wired yet");
+        assertThat(adaId()).as("the failed load left the data as it was").isEqualTo(ada);
     }
 
     @Test
