@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.certtrack.CertTrack;
@@ -53,7 +54,9 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             main.stop();
             try {
-                finished.await();   // let run() close the server and the database before the JVM goes
+                // Let a serving run() close the server and the database before the JVM goes; do not
+                // hold up Ctrl-C for long in the middle of a load.
+                finished.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -1,9 +1,11 @@
 package org.certtrack.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -119,7 +122,12 @@ class MainTest {
 
     @Test
     void serveAnswersOverHttpUntilStopped() throws Exception {
-        Main main = main(new SampleDataLoader(), IN_2026);
+        AtomicReference<CertTrack> opened = new AtomicReference<>();
+        Main main = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                () -> {
+                    opened.set(openDatabase());
+                    return opened.get();
+                }, new SampleDataLoader(), IN_2026);
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> main.run("--serve", "0"));
         String baseUrl = awaitServing();
 
@@ -131,6 +139,9 @@ class MainTest {
         main.stop();
         assertThat(status.get(10, TimeUnit.SECONDS)).isEqualTo(Main.OK);
         assertThat(output()).contains("Stopping.");
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/engineers")).build(),
+                HttpResponse.BodyHandlers.ofString())).as("the server is closed").isInstanceOf(ConnectException.class);
+        assertThat(opened.get().entityManagerFactory().isOpen()).as("run() closed certtrack after the server").isFalse();
     }
 
     private String awaitServing() throws InterruptedException {
