@@ -126,7 +126,7 @@ public final class Seeder {
         List<RowSource> tables = new RowGenerator(dataSet, seedInUse).tables();
         long allRows = tables.stream().mapToLong(RowSource::rows).sum();
         inTransaction("seed the " + dataSet + " with seed " + seedInUse, connection -> {
-            boolean postgres = deleteAll(connection);
+            deleteAll(connection);
             long[] sequenceValues = new long[tables.size()];
             for (int i = 0; i < tables.size(); i++) {
                 sequenceValues[i] = nextValue(connection, tables.get(i).table());
@@ -147,7 +147,7 @@ public final class Seeder {
                 long restart = Math.max(sequenceValues[i], tables.get(i).rows() + ID_BLOCK);
                 execute(connection, "ALTER SEQUENCE " + tables.get(i).table() + "_id_seq RESTART WITH " + restart);
             }
-            return postgres;
+            return null;
         });
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         SeedResult result = new SeedResult(seedInUse, dataSet, dataSet.engineers(), dataSet.certificates(),
@@ -166,8 +166,8 @@ public final class Seeder {
         inTransaction("delete certtrack's data", Seeder::deleteAll);
     }
 
-    /** Empties the tables; returns whether the database is PostgreSQL. */
-    private static boolean deleteAll(Connection connection) throws SQLException {
+    /** Empties the tables, in the connection's transaction. */
+    private static Void deleteAll(Connection connection) throws SQLException {
         boolean postgres = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
         if (postgres) {
             // Transactional on PostgreSQL, and it leaves no dead rows behind as DELETE would.
@@ -177,7 +177,7 @@ public final class Seeder {
                 execute(connection, "DELETE FROM " + table);
             }
         }
-        return postgres;
+        return null;
     }
 
     /** Takes the sequence's next value: a number no one else has or will be given. */

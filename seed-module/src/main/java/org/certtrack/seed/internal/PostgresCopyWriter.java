@@ -23,23 +23,21 @@ public final class PostgresCopyWriter implements RowWriter {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
             StringBuilder buffer = new StringBuilder(BUFFER_CHARS + 1024);
-            long written = 0;
-            int pending = 0;
-            for (long row = 0; row < rows.rows(); row++) {
+            long total = rows.rows();
+            for (long written = 1; written <= total; written++) {
                 appendRow(buffer, rows.next());
                 if (buffer.length() >= BUFFER_CHARS) {
                     send(copy, buffer);
                 }
-                if (++pending == batchSize) {
-                    written += pending;
-                    pending = 0;
+                // The last report waits for endCopy(), when the server has checked every row.
+                if (written % batchSize == 0 && written < total) {
                     progress.accept(written);
                 }
             }
             send(copy, buffer);
             copy.endCopy();
-            if (pending > 0) {
-                progress.accept(written + pending);
+            if (total > 0) {
+                progress.accept(total);
             }
         } finally {
             if (copy.isActive()) {
