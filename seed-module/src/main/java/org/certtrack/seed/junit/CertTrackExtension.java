@@ -296,8 +296,14 @@ public final class CertTrackExtension implements BeforeAllCallback, AfterAllCall
             throw new ParameterResolutionException(type.getSimpleName()
                     + " is per test: inject it into a test method, @BeforeEach or @AfterEach, not " + context.getDisplayName());
         }
-        TestState test = context.getStore(NAMESPACE).getOrComputeIfAbsent(TestState.class,
-                key -> new TestState(state.certTrack), TestState.class);
+        // get-then-put rather than getOrComputeIfAbsent (deprecated in JUnit 6) or computeIfAbsent (new in
+        // 5.13), so the extension runs on every JUnit 5 and 6; a test's parameters resolve on one thread.
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        TestState test = store.get(TestState.class, TestState.class);
+        if (test == null) {
+            test = new TestState(state.certTrack);
+            store.put(TestState.class, test);
+        }
         if (type == EntityManager.class) {
             return test.entityManager;
         }

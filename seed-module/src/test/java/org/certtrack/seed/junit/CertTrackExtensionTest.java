@@ -15,6 +15,7 @@ import org.certtrack.seed.Fixtures;
 import org.certtrack.seed.SeedResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -73,5 +74,16 @@ class CertTrackExtensionTest {
         assertThat(engineers.findByNameContaining("committed")).as("committed through CertTrack").isEmpty();
         assertThat(engineers.count()).isEqualTo(11);
         certTrack.useTransaction(work -> assertThat(work.engineers().findByNameContaining("Ada Lovelace")).hasSize(1));
+    }
+
+    /** A nested class shares its enclosing class's database and preload; it does not open another. */
+    @Nested
+    class NestedTests {
+
+        @Test
+        void shareTheEnclosingDatabase(TestDatabase database, EngineerRepository engineers) {
+            assertThat(database.url().jdbcUrl()).isEqualTo(databaseOfTheClass);
+            assertThat(engineers.count()).as("the standard data set plus the fixture's Ada").isEqualTo(11);
+        }
     }
 }
