@@ -17,6 +17,7 @@ import org.certtrack.CertTrack;
 import org.certtrack.CertTrackException;
 import org.certtrack.DatabaseUrl;
 import org.certtrack.InvalidValueException;
+import org.certtrack.seed.internal.PostgresCopyWriter;
 import org.certtrack.seed.internal.RowSource;
 import org.certtrack.seed.internal.RowWriter;
 import org.slf4j.Logger;
@@ -50,7 +51,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Streaming.</b> Rows are generated lazily and written in batches of {@link #withBatchSize
  * batchSize}: on PostgreSQL with {@code COPY ... FROM STDIN}, elsewhere with JDBC batch inserts. Memory
  * stays flat however large the data set. Seeding replaces data with {@code TRUNCATE} on PostgreSQL (which
- * locks the three tables until the commit) and {@code DELETE} elsewhere.
+ * locks the three tables until the commit) and {@code DELETE} elsewhere. On PostgreSQL a large table's
+ * foreign keys are dropped before its COPY and added back, checking every row at once, before the commit
+ * (inside the transaction, so a failure restores them too).
  *
  * <p>A seeder is immutable and thread-safe: the {@code withX} methods return a changed copy.
  */
@@ -58,6 +61,8 @@ public final class Seeder {
 
     private static final Logger log = LoggerFactory.getLogger(Seeder.class);
     private static final int ID_BLOCK = 50;
+    /** From this many rows in a table, PostgreSQL checks its foreign keys once after the COPY rather than per row. */
+    private static final long BULK_ROWS = 10_000;
     private static final List<String> TABLES_CHILDREN_FIRST = List.of("certificates", "engineers", "instructors");
 
     private final DataSource dataSource;
@@ -135,8 +140,13 @@ public final class Seeder {
             long before = 0;
             for (RowSource table : tables) {
                 long offset = before;
+                List<String> foreignKeys = writer instanceof PostgresCopyWriter && table.rows() >= BULK_ROWS
+                        ? PostgresCopyWriter.dropForeignKeys(connection, table.table()) : List.of();
                 writer.write(connection, table, batchSize, written -> progress.accept(
                         new SeedProgress(table.table(), written, table.rows(), offset + written, allRows)));
+                for (String addBack : foreignKeys) {
+                    execute(connection, addBack);
+                }
                 if (table.rows() == 0) {
                     progress.accept(new SeedProgress(table.table(), 0, 0, offset, allRows));
                 }

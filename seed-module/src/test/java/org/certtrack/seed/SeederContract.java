@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.certtrack.seed.EngineerBuilder.anEngineer;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 
 import org.certtrack.CertTrack;
@@ -85,6 +89,27 @@ abstract class SeederContract {
                 .extracting(SeedProgress::table).contains("instructors", "engineers", "certificates");
         assertThat(Dump.of(certTrack.dataSource())).as("the database after the failed seeding").isEqualTo(before);
         certTrack.useTransaction(work -> assertThat(work.engineers().findByNameContaining("Ada")).hasSize(1));
+    }
+
+    @Test
+    void foreignKeysStillHoldAfterABulkSeedAndAFailedOne(CertTrack certTrack) {
+        DataSet bulk = DataSet.sized(5_000, 2, 3);   // enough certificates for PostgreSQL to check keys after COPY
+        Seeder.of(certTrack).withSeed(SEED).seed(bulk);
+        Seeder failing = Seeder.of(certTrack).withSeed(SEED + 1).onProgress(progress -> {
+            if (progress.table().equals("certificates") && progress.tableWritten() >= 5_000) {
+                throw new IllegalStateException("injected failure in the certificates");
+            }
+        });
+        assertThatThrownBy(() -> failing.seed(bulk)).hasMessage("injected failure in the certificates");
+
+        assertThat(Dump.count(certTrack.dataSource(), "certificates")).isEqualTo(10_000);
+        assertThatThrownBy(() -> {
+            try (Connection connection = certTrack.dataSource().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO certificates (title, expiration_year, engineer_id) VALUES ('AWS', 2030, 999999)");
+            }
+        }).as("a certificate of an engineer who does not exist").isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(e.getMessage().toLowerCase(Locale.ROOT)).contains("fk_certificates_engineer_id_engineers"));
     }
 
     @Test

@@ -2,7 +2,12 @@ package org.certtrack.seed.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongConsumer;
 
 import org.postgresql.PGConnection;
@@ -45,6 +50,35 @@ public final class PostgresCopyWriter implements RowWriter {
                 copy.cancelCopy();
             }
         }
+    }
+
+    /**
+     * Drops the foreign keys of {@code table}, in the caller's transaction, and returns the statements that
+     * add them back exactly as they were (from {@code pg_get_constraintdef}). PostgreSQL checks a foreign
+     * key row by row while copying, but all rows at once, with one join, when the key is added: several
+     * times faster for a large load. The caller must run the statements before committing; a rollback
+     * restores the keys by itself, since DDL is transactional in PostgreSQL.
+     */
+    public static List<String> dropForeignKeys(Connection connection, String table) throws SQLException {
+        List<String> addBack = new ArrayList<>();
+        List<String> drop = new ArrayList<>();
+        try (PreparedStatement keys = connection.prepareStatement("""
+                SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+                WHERE conrelid = ?::regclass AND contype = 'f' ORDER BY conname""")) {
+            keys.setString(1, table);
+            try (ResultSet rows = keys.executeQuery()) {
+                while (rows.next()) {
+                    drop.add("ALTER TABLE " + table + " DROP CONSTRAINT " + rows.getString(1));
+                    addBack.add("ALTER TABLE " + table + " ADD CONSTRAINT " + rows.getString(1) + " " + rows.getString(2));
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : drop) {
+                statement.execute(sql);
+            }
+        }
+        return addBack;
     }
 
     private static void send(CopyIn copy, StringBuilder buffer) throws SQLException {
