@@ -20,6 +20,7 @@ import org.certtrack.UnitOfWork;
 import org.certtrack.seed.DataSet;
 import org.certtrack.seed.SeedResult;
 import org.certtrack.seed.Seeder;
+import org.certtrack.seed.junit.CertTrackTest.Database;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +74,8 @@ import org.slf4j.LoggerFactory;
  * the class's data ({@link #withStandardData}, {@link #withDataSet}, {@link #withFixture}). The seed of a
  * preloaded data set is logged, and printed again when a test fails, so the data can be replayed.
  *
- * <p>Register it on a {@code static} field, so the database lives as long as the class.
+ * <p>Register it on a {@code static} field, so the database lives as long as the class, or annotate the
+ * class with {@link CertTrackTest}.
  */
 public final class CertTrackExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver, TestWatcher {
@@ -88,21 +91,29 @@ public final class CertTrackExtension implements BeforeAllCallback, AfterAllCall
             CertificateRepository.class, InstructorRepository.class);
     private static final List<Class<?>> PER_CLASS_TYPES = List.of(CertTrack.class, TestDatabase.class, SeedResult.class);
 
-    private enum Mode { EMBEDDED, POSTGRES, CONFIGURED_OR_EMBEDDED }
-
-    private final Mode mode;
+    /** Null when the options come from the test class's {@link CertTrackTest} annotation. */
+    private final Database mode;
     private DataSet dataSet;
     private Long seed;
     private final List<Consumer<UnitOfWork>> fixtures = new ArrayList<>();
     private final List<Consumer<CertTrack.Builder>> customizers = new ArrayList<>();
 
-    private CertTrackExtension(Mode mode) {
+    private CertTrackExtension(Database mode) {
         this.mode = mode;
+    }
+
+    /**
+     * For {@link CertTrackTest} (and {@code @ExtendWith}): takes its options from the test class's
+     * {@code @CertTrackTest}, or behaves as {@link #create()} when the class has none. In code, use the
+     * static factories.
+     */
+    public CertTrackExtension() {
+        this(null);
     }
 
     /** An in-memory H2 database per test class. */
     public static CertTrackExtension embedded() {
-        return new CertTrackExtension(Mode.EMBEDDED);
+        return new CertTrackExtension(Database.EMBEDDED);
     }
 
     /**
@@ -110,12 +121,12 @@ public final class CertTrackExtension implements BeforeAllCallback, AfterAllCall
      * is none the class is skipped (fails with {@code CI=true}).
      */
     public static CertTrackExtension postgres() {
-        return new CertTrackExtension(Mode.POSTGRES);
+        return new CertTrackExtension(Database.POSTGRES);
     }
 
     /** A schema in the configured PostgreSQL when there is one, else an in-memory H2 database. */
     public static CertTrackExtension create() {
-        return new CertTrackExtension(Mode.CONFIGURED_OR_EMBEDDED);
+        return new CertTrackExtension(Database.CONFIGURED_OR_EMBEDDED);
     }
 
     /** Before each test, load the standard data set with a random seed drawn once for the class. */
@@ -161,14 +172,23 @@ public final class CertTrackExtension implements BeforeAllCallback, AfterAllCall
         if (store.get(ClassState.class, ClassState.class) != null) {
             return; // a @Nested class: it shares its enclosing class's database
         }
-        TestDatabase database = openDatabase();
+        TestDatabase database = openDatabase(mode != null ? mode
+                : annotation(context).map(CertTrackTest::database).orElse(Database.CONFIGURED_OR_EMBEDDED));
         ClassState state = new ClassState(context.getUniqueId(), database);
         try {
             CertTrack.Builder builder = database.certTrack();
+            state.dataSet = dataSet;
             customizers.forEach(customizer -> customizer.accept(builder));
             state.certTrack = builder.build();
             Seeder seeder = Seeder.of(state.certTrack);
-            state.seeder = dataSet == null ? seeder : seeder.withSeed(seed != null ? seed : new SecureRandom().nextLong());
+            Long classSeed = seed;
+            if (mode == null && annotation(context).map(CertTrackTest::standardData).orElse(false)) {
+                state.dataSet = DataSet.standard();
+                long[] seeds = annotation(context).get().seed();
+                classSeed = seeds.length > 0 ? seeds[0] : null;
+            }
+            state.seeder = state.dataSet == null ? seeder
+                    : seeder.withSeed(classSeed != null ? classSeed : new SecureRandom().nextLong());
         } catch (RuntimeException e) {
             state.close();
             throw e;
@@ -177,15 +197,19 @@ public final class CertTrackExtension implements BeforeAllCallback, AfterAllCall
         store.put(ClassState.class, state);
     }
 
-    private TestDatabase openDatabase() {
-        if (mode == Mode.EMBEDDED) {
+    private static Optional<CertTrackTest> annotation(ExtensionContext context) {
+        return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), CertTrackTest.class);
+    }
+
+    private static TestDatabase openDatabase(Database mode) {
+        if (mode == Database.EMBEDDED) {
             return TestDatabase.h2();
         }
         Optional<DatabaseUrl> configured = configuredPostgres();
         if (configured.isPresent()) {
             return TestDatabase.postgresSchema(configured.get());
         }
-        if (mode == Mode.CONFIGURED_OR_EMBEDDED) {
+        if (mode == Database.CONFIGURED_OR_EMBEDDED) {
             return TestDatabase.h2();
         }
         DatabaseUrl container = containerPostgres();
@@ -221,8 +245,8 @@ public final class CertTrackExtension implements BeforeAllCallback, AfterAllCall
     @Override
     public void beforeEach(ExtensionContext context) {
         ClassState state = state(context);
-        if (dataSet != null) {
-            state.seedResult = state.seeder.seed(dataSet);
+        if (state.dataSet != null) {
+            state.seedResult = state.seeder.seed(state.dataSet);
         } else {
             state.seeder.deleteAll();
         }
@@ -322,6 +346,7 @@ public final class CertTrackExtension implements BeforeAllCallback, AfterAllCall
         final String owner;
         final TestDatabase database;
         CertTrack certTrack;
+        DataSet dataSet;
         Seeder seeder;
         SeedResult seedResult;
 
