@@ -152,7 +152,7 @@ public final class Seeder {
                 }
                 before += table.rows();
             }
-            // Last: H2 commits the transaction before an ALTER SEQUENCE, so every row must be in by then.
+            // Last, once every row is in: a rollback does not undo ALTER SEQUENCE on H2 (it does on PostgreSQL).
             for (int i = 0; i < tables.size(); i++) {
                 long restart = Math.max(sequenceValues[i], tables.get(i).rows() + ID_BLOCK);
                 execute(connection, "ALTER SEQUENCE " + tables.get(i).table() + "_id_seq RESTART WITH " + restart);
