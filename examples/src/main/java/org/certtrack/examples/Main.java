@@ -48,7 +48,7 @@ public final class Main {
 
     /** Runs the example; see {@link Options#USAGE}. Exits with 1 on a database failure, 2 on a bad option. */
     public static void main(String[] args) {
-        Main main = new Main(System.out, System.err, CertTrack::fromEnvironment, new SampleDataLoader(),
+        Main main = new Main(System.out, System.err, CertTrack::fromEnvironment, new SeederDataLoader(),
                 Clock.systemDefaultZone());
         CountDownLatch finished = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -24,7 +24,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.certtrack.CertTrack;
+import org.certtrack.CertTrackException;
 import org.certtrack.Engineer;
+import org.certtrack.PageRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,35 +43,41 @@ class MainTest {
 
     @Test
     void firstRunLoadsTheStandardDataAndASecondRunFindsIt() {
-        assertThat(run(new SampleDataLoader(), IN_2026)).isEqualTo(Main.OK);
-        assertThat(output()).contains("The database was empty: loaded the standard data set (seed 1).",
-                "Engineers (2)", "Ada Lovelace (backend, 36)", "AWS      expires 2027, issued by Grace Hopper",
-                "Instructors (2)", "Grace Hopper: Ada Lovelace, Linus Torvalds",
-                "Certificates expiring in 2026 (1)", "Github   held by Linus Torvalds, issued by Grace Hopper");
+        assertThat(run(new SeederDataLoader(), IN_2026)).isEqualTo(Main.OK);
+        String first = output();
+        assertThat(first).contains("The database was empty: loaded the standard data set (seed 1).",
+                "Engineers (10)", "Instructors (4)", "Certificates expiring in 2026 (");
+        String engineer = engineerNames().get(0);
+        assertThat(first).contains(engineer + " (");
 
         out.reset();
-        assertThat(run(new SampleDataLoader(), IN_2026)).isEqualTo(Main.OK);
-        assertThat(output()).doesNotContain("The database was empty").contains("Alan Turing: Ada Lovelace");
-        assertThat(output().split("Ada Lovelace \\(").length - 1).as("Ada is listed once, not loaded twice").isEqualTo(1);
+        assertThat(run(new SeederDataLoader(), IN_2026)).isEqualTo(Main.OK);
+        assertThat(output()).as("the second run finds the data and reports the same")
+                .isEqualTo(first.replace("The database was empty: loaded the standard data set (seed 1).\n", ""));
     }
 
     @Test
     void theReportUsesTheClocksYear() {
-        run(new SampleDataLoader(), Clock.offset(IN_2026, java.time.Duration.ofDays(365)));
-        assertThat(output()).contains("Certificates expiring in 2027 (1)", "AWS      held by Ada Lovelace");
+        run(new SeederDataLoader(), Clock.offset(IN_2026, java.time.Duration.ofDays(365)));
+        long expiring = certificatesExpiringIn(2027);
+        assertThat(expiring).as("the standard data set has certificates expiring in 2027").isPositive();
+        assertThat(output()).contains("Certificates expiring in 2027 (" + expiring + ")");
     }
 
     @Test
     void reseedReplacesTheDataWithTheGivenSeedsDataSet() {
         RecordingLoader loader = new RecordingLoader();
         run(loader, IN_2026);
-        long firstAda = adaId();
+        List<String> seedOne = engineerNames();
 
         out.reset();
         assertThat(run(loader, IN_2026, "--reseed", "42")).isEqualTo(Main.OK);
         assertThat(loader.seeds).containsExactly(1L, 42L);
-        assertThat(output()).contains("Replaced the data with the standard data set (seed 42).", "Engineers (2)");
-        assertThat(adaId()).as("Ada was deleted and loaded anew").isNotEqualTo(firstAda);
+        assertThat(output()).contains("Replaced the data with the standard data set (seed 42).", "Engineers (10)");
+        assertThat(engineerNames()).as("seed 42 makes other engineers than seed 1").isNotEqualTo(seedOne).hasSize(10);
+
+        run(loader, IN_2026, "--reseed", "1");
+        assertThat(engineerNames()).as("the same seed makes the same engineers").isEqualTo(seedOne);
     }
 
     @Test
@@ -96,25 +104,47 @@ class MainTest {
     }
 
     @Test
-    void engineersSaysPlainlyThatItNeedsTheSeederAndKeepsTheData() {
-        run(new SampleDataLoader(), IN_2026);
-        long ada = adaId();
+    void engineersSeedsASizedDataSetWithTheSeeder() {
+        assertThat(run(new SeederDataLoader(), IN_2026, "--engineers", "500", "--reseed", "7")).isEqualTo(Main.OK);
+        assertThat(output()).contains("Loading 500 engineers (seed 7)...", "  500 of 500 engineers",
+                "Engineers (first 20 of 500)", "Instructors (10)");
+    }
 
-        assertThat(run(new SampleDataLoader(), IN_2026, "--engineers", "10")).isEqualTo(Main.FAILED);
-        assertThat(errors()).contains("--engineers needs certtrack-seed; not wired yet");
-        assertThat(adaId()).as("the failed load left the data as it was").isEqualTo(ada);
+    @Test
+    void aLoadThatFailsHalfwayKeepsTheData() {
+        run(new SeederDataLoader(), IN_2026);
+        List<String> before = engineerNames();
+        DataLoader failingHalfway = new DataLoader() {
+            @Override
+            public void loadStandard(CertTrack certTrack, long seed) {
+                throw new AssertionError("--engineers must not load the standard data set");
+            }
+
+            @Override
+            public void loadSized(CertTrack certTrack, long seed, int engineers, Progress progress) {
+                new SeederDataLoader().loadSized(certTrack, seed, engineers, (done, total) -> {
+                    if (done >= total / 2) {
+                        throw new CertTrackException("the disk filled up after " + done + " engineers");
+                    }
+                });
+            }
+        };
+
+        assertThat(run(failingHalfway, IN_2026, "--engineers", "1000")).isEqualTo(Main.FAILED);
+        assertThat(errors()).contains("the disk filled up after");
+        assertThat(engineerNames()).as("the failed load left the data as it was").isEqualTo(before);
     }
 
     @Test
     void helpPrintsTheOptionsWithoutOpeningTheDatabase() {
-        assertThat(run(new SampleDataLoader(), IN_2026, "--help")).isEqualTo(Main.OK);
+        assertThat(run(new SeederDataLoader(), IN_2026, "--help")).isEqualTo(Main.OK);
         assertThat(output()).contains("Usage:", "--reseed SEED", "--engineers N", "--serve [PORT]", "default 5555");
         assertThat(directory).isEmptyDirectory();
     }
 
     @Test
     void aBadOptionExitsWith2AndNamesTheOptionAndValue() {
-        assertThat(run(new SampleDataLoader(), IN_2026, "--engineers", "many")).isEqualTo(Main.USAGE);
+        assertThat(run(new SeederDataLoader(), IN_2026, "--engineers", "many")).isEqualTo(Main.USAGE);
         assertThat(errors()).contains("--engineers needs a number of engineers from 1 to 1000000, but was \"many\"",
                 "Try --help.");
         assertThat(directory).as("nothing opened").isEmptyDirectory();
@@ -127,14 +157,14 @@ class MainTest {
                 () -> {
                     opened.set(openDatabase());
                     return opened.get();
-                }, new SampleDataLoader(), IN_2026);
+                }, new SeederDataLoader(), IN_2026);
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> main.run("--serve", "0"));
         String baseUrl = awaitServing();
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(baseUrl + "/engineers")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"name\":\"Ada Lovelace\"", "\"expiration_year\":2027");
+        assertThat(response.body()).contains("\"name\":\"" + engineerNames().get(0) + "\"", "\"expiration_year\":");
 
         main.stop();
         assertThat(status.get(10, TimeUnit.SECONDS)).isEqualTo(Main.OK);
@@ -156,9 +186,19 @@ class MainTest {
         throw new AssertionError("Main did not start serving within 15 s; it printed:\n" + output() + errors());
     }
 
-    private long adaId() {
+    /** The engineers' names in the report's order, read from the database. */
+    private List<String> engineerNames() {
         try (CertTrack certTrack = openDatabase()) {
-            return certTrack.inTransaction(work -> work.engineers().findByNameContaining("Ada").get(0).getId());
+            return certTrack.inTransaction(work -> work.engineers().findAll(PageRequest.first(PageRequest.MAX_SIZE))
+                    .stream().map(Engineer::getName).toList());
+        }
+    }
+
+    private long certificatesExpiringIn(int year) {
+        try (CertTrack certTrack = openDatabase()) {
+            return certTrack.inTransaction(work -> work.entityManager()
+                    .createQuery("select count(*) from Certificate c where c.expirationYear = :year", Long.class)
+                    .setParameter("year", year).getSingleResult());
         }
     }
 
@@ -183,21 +223,21 @@ class MainTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
-    /** The sample data, remembering the seeds it was asked for. */
+    /** The seeder, remembering the seeds it was asked for. */
     private static final class RecordingLoader implements DataLoader {
 
         final List<Long> seeds = new ArrayList<>();
-        private final DataLoader sample = new SampleDataLoader();
+        private final DataLoader seeder = new SeederDataLoader();
 
         @Override
         public void loadStandard(CertTrack certTrack, long seed) {
             seeds.add(seed);
-            sample.loadStandard(certTrack, seed);
+            seeder.loadStandard(certTrack, seed);
         }
 
         @Override
         public void loadSized(CertTrack certTrack, long seed, int engineers, Progress progress) {
-            sample.loadSized(certTrack, seed, engineers, progress);
+            seeder.loadSized(certTrack, seed, engineers, progress);
         }
     }
 }
