@@ -39,18 +39,12 @@ public final class JpaEngineerRepository extends JpaRepository<Engineer> impleme
 
     @Override
     public List<Engineer> findAllWithCertificates(PageRequest page) {
-        List<Long> ids = idsOnPage("select e.id from Engineer e order by e.name, e.id", page);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return entityManager.createQuery("""
-                        select e from Engineer e
-                        left join fetch e.certificates c
-                        left join fetch c.instructor
-                        where e.id in :ids
-                        order by e.name, e.id""", Engineer.class)
-                .setParameter("ids", ids)
-                .getResultList();
+        return pageWithFetches("select e.id from Engineer e order by e.name, e.id", """
+                select e from Engineer e
+                left join fetch e.certificates c
+                left join fetch c.instructor
+                where e.id in :ids
+                order by e.name, e.id""", page);
     }
 
     @Override

@@ -26,19 +26,12 @@ public final class JpaInstructorRepository extends JpaRepository<Instructor> imp
 
     @Override
     public List<Instructor> findAllWithEngineers(PageRequest page) {
-        // A collection fetch cannot be paged in SQL, so: the page's ids, then one join for all of them.
-        List<Long> ids = idsOnPage("select i.id from Instructor i order by i.name, i.id", page);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return entityManager.createQuery("""
-                        select i from Instructor i
-                        left join fetch i.certificates c
-                        left join fetch c.engineer
-                        where i.id in :ids
-                        order by i.name, i.id""", Instructor.class)
-                .setParameter("ids", ids)
-                .getResultList();
+        return pageWithFetches("select i.id from Instructor i order by i.name, i.id", """
+                select i from Instructor i
+                left join fetch i.certificates c
+                left join fetch c.engineer
+                where i.id in :ids
+                order by i.name, i.id""", page);
     }
 
     @Override

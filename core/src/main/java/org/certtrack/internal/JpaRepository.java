@@ -66,8 +66,16 @@ abstract class JpaRepository<T> {
         return "%" + literal + "%";
     }
 
-    /** The ids on the requested page of {@code idQuery}, which selects ids in a stable order. */
-    List<Long> idsOnPage(String idQuery, PageRequest page) {
-        return page(entityManager.createQuery(idQuery, Long.class), page);
+    /**
+     * A page of entities with collections fetched, in at most 2 statements. A collection fetch cannot be
+     * paged in SQL, so: {@code idQuery} selects the page's ids in a stable order, then {@code fetchQuery}
+     * loads those entities (parameter {@code :ids}) with what it joins.
+     */
+    List<T> pageWithFetches(String idQuery, String fetchQuery, PageRequest page) {
+        List<Long> ids = page(entityManager.createQuery(idQuery, Long.class), page);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createQuery(fetchQuery, entityType).setParameter("ids", ids).getResultList();
     }
 }

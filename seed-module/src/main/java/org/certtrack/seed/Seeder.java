@@ -1,0 +1,240 @@
+package org.certtrack.seed;
+
+import static java.util.Objects.requireNonNull;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.certtrack.CertTrack;
+import org.certtrack.CertTrackException;
+import org.certtrack.DatabaseUrl;
+import org.certtrack.InvalidValueException;
+import org.certtrack.seed.internal.PostgresCopyWriter;
+import org.certtrack.seed.internal.RowSource;
+import org.certtrack.seed.internal.RowWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replaces the data in a certtrack database with a {@link DataSet}, as the original app's {@code seed.py}
+ * did: in one transaction it deletes every engineer, certificate and instructor, then writes the data
+ * set. If anything fails (the database, or a progress listener that throws), the transaction rolls back
+ * and the database is as it was.
+ *
+ * <pre>{@code
+ * SeedResult result = Seeder.of(certTrack).withSeed(42).seed(DataSet.standard());
+ * Seeder.of(certTrack)
+ *         .onProgress(p -> System.out.printf("%s %.0f%%%n", p.table(), 100 * p.fraction()))
+ *         .seed(DataSet.sized(1_000_000, 3, 500));
+ * }</pre>
+ *
+ * <p><b>Deterministic.</b> The same seed and data set give the same rows, ids included, on H2 and on
+ * PostgreSQL: each table's ids run from 1. Without {@link #withSeed} a random seed is used; either way it
+ * is logged and returned in the {@link SeedResult}, so a run can be replayed. (The instructors' timestamps
+ * come from the database's clock, so they differ from run to run.)
+ *
+ * <p><b>Ids afterwards.</b> Each id sequence is moved past the rows written, with room for Hibernate's
+ * pooled optimizer (which uses the 50 ids up to each sequence value), and never backwards, so ids handed
+ * out later, by Hibernate or a column default, do not collide with seeded ones. An
+ * {@link jakarta.persistence.EntityManagerFactory} that already holds a block of ids below the seeded rows'
+ * (because it inserted rows before seeding) may still collide: seed before the application inserts, as
+ * {@code seed.py} ran, or reopen {@link CertTrack}.
+ *
+ * <p><b>Streaming.</b> Rows are generated lazily and written in batches of {@link #withBatchSize
+ * batchSize}: on PostgreSQL with {@code COPY ... FROM STDIN}, elsewhere with JDBC batch inserts. Memory
+ * stays flat however large the data set. Seeding replaces data with {@code TRUNCATE} on PostgreSQL (which
+ * locks the three tables until the commit) and {@code DELETE} elsewhere. On PostgreSQL a large table's
+ * foreign keys are dropped before its COPY and added back, checking every row at once, before the commit
+ * (inside the transaction, so a failure restores them too).
+ *
+ * <p>A seeder is immutable and thread-safe: the {@code withX} methods return a changed copy.
+ */
+public final class Seeder {
+
+    private static final Logger log = LoggerFactory.getLogger(Seeder.class);
+    private static final int ID_BLOCK = 50;
+    /** From this many rows in a table, PostgreSQL checks its foreign keys once after the COPY rather than per row. */
+    private static final long BULK_ROWS = 10_000;
+    private static final List<String> TABLES_CHILDREN_FIRST = List.of("certificates", "engineers", "instructors");
+
+    private final DataSource dataSource;
+    private final Long seed;
+    private final int batchSize;
+    private final Consumer<SeedProgress> progress;
+
+    private Seeder(DataSource dataSource, Long seed, int batchSize, Consumer<SeedProgress> progress) {
+        this.dataSource = dataSource;
+        this.seed = seed;
+        this.batchSize = batchSize;
+        this.progress = progress;
+    }
+
+    /** A seeder for certtrack's database (already migrated by {@link CertTrack}). */
+    public static Seeder of(CertTrack certTrack) {
+        return of(requireNonNull(certTrack, "certTrack").dataSource());
+    }
+
+    /** A seeder for a database whose certtrack schema is migrated. */
+    public static Seeder of(DataSource dataSource) {
+        return new Seeder(requireNonNull(dataSource, "dataSource"), null, 1000, p -> { });
+    }
+
+    /** Use this random seed (by default a random one, logged and returned in the result). */
+    public Seeder withSeed(long seed) {
+        return new Seeder(dataSource, seed, batchSize, progress);
+    }
+
+    /**
+     * Tell {@code listener} how far seeding has got, after each batch and at the end of each table; it runs on
+     * the seeding thread. A listener that throws stops seeding: the transaction rolls back and the exception
+     * propagates.
+     */
+    public Seeder onProgress(Consumer<SeedProgress> listener) {
+        return new Seeder(dataSource, seed, batchSize, requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Rows per JDBC batch, and per progress report (default 1000).
+     *
+     * @throws InvalidValueException unless between 1 and 1,000,000
+     */
+    public Seeder withBatchSize(int batchSize) {
+        if (batchSize < 1 || batchSize > 1_000_000) {
+            throw new InvalidValueException("Seeder.batchSize", "must be between 1 and 1000000", batchSize);
+        }
+        return new Seeder(dataSource, seed, batchSize, progress);
+    }
+
+    /** The seed this seeder uses, or null when each {@link #seed} run draws a random one. */
+    public Long seed() {
+        return seed;
+    }
+
+    /**
+     * Replaces all engineers, certificates and instructors with {@code dataSet}, in one transaction.
+     *
+     * @throws CertTrackException if the database fails; nothing is changed then
+     */
+    public SeedResult seed(DataSet dataSet) {
+        requireNonNull(dataSet, "dataSet");
+        long seedInUse = seed != null ? seed : new SecureRandom().nextLong();
+        log.info("Seeding the {} with seed {}", dataSet, seedInUse);
+        long started = System.nanoTime();
+        List<RowSource> tables = new RowGenerator(dataSet, seedInUse).tables();
+        long allRows = tables.stream().mapToLong(RowSource::rows).sum();
+        inTransaction("seed the " + dataSet + " with seed " + seedInUse, connection -> {
+            deleteAll(connection);
+            long[] sequenceValues = new long[tables.size()];
+            for (int i = 0; i < tables.size(); i++) {
+                sequenceValues[i] = nextValue(connection, tables.get(i).table());
+            }
+            RowWriter writer = RowWriter.forConnection(connection);
+            long before = 0;
+            for (RowSource table : tables) {
+                long offset = before;
+                List<String> foreignKeys = writer instanceof PostgresCopyWriter && table.rows() >= BULK_ROWS
+                        ? PostgresCopyWriter.dropForeignKeys(connection, table.table()) : List.of();
+                writer.write(connection, table, batchSize, written -> progress.accept(
+                        new SeedProgress(table.table(), written, table.rows(), offset + written, allRows)));
+                for (String addBack : foreignKeys) {
+                    execute(connection, addBack);
+                }
+                if (table.rows() == 0) {
+                    progress.accept(new SeedProgress(table.table(), 0, 0, offset, allRows));
+                }
+                before += table.rows();
+            }
+            // Last, once every row is in: a rollback does not undo ALTER SEQUENCE on H2 (it does on PostgreSQL).
+            for (int i = 0; i < tables.size(); i++) {
+                long restart = Math.max(sequenceValues[i], tables.get(i).rows() + ID_BLOCK);
+                execute(connection, "ALTER SEQUENCE " + tables.get(i).table() + "_id_seq RESTART WITH " + restart);
+            }
+            return null;
+        });
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        SeedResult result = new SeedResult(seedInUse, dataSet, dataSet.engineers(), dataSet.certificates(),
+                dataSet.instructors(), elapsed);
+        log.info("Seeded {} rows in {} ms with seed {}", result.rows(), elapsed.toMillis(), seedInUse);
+        return result;
+    }
+
+    /**
+     * Deletes every engineer, certificate and instructor, in one transaction; the id sequences stay where
+     * they are.
+     *
+     * @throws CertTrackException if the database fails; nothing is changed then
+     */
+    public void deleteAll() {
+        inTransaction("delete certtrack's data", Seeder::deleteAll);
+    }
+
+    /** Empties the tables, in the connection's transaction. */
+    private static Void deleteAll(Connection connection) throws SQLException {
+        boolean postgres = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+        if (postgres) {
+            // Transactional on PostgreSQL, and it leaves no dead rows behind as DELETE would.
+            execute(connection, "TRUNCATE TABLE " + String.join(", ", TABLES_CHILDREN_FIRST));
+        } else {
+            for (String table : TABLES_CHILDREN_FIRST) {
+                execute(connection, "DELETE FROM " + table);
+            }
+        }
+        return null;
+    }
+
+    /** Takes the sequence's next value: a number no one else has or will be given. */
+    private static long nextValue(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT nextval('" + table + "_id_seq')")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private <T> T inTransaction(String what, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new CertTrackException("Could not " + what + ": " + DatabaseUrl.mask(e.getMessage()), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    @Override
+    public String toString() {
+        return "Seeder{seed=" + (seed == null ? "random" : seed) + ", batchSize=" + batchSize + "}";
+    }
+}

@@ -1,0 +1,34 @@
+package org.certtrack.seed.junit;
+
+import org.certtrack.DatabaseUrl;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The PostgreSQL container, started once per JVM and shared by every test class (each works in its own
+ * schema); Testcontainers stops it when the JVM exits. A class of its own so that Testcontainers, an
+ * optional dependency, loads only when it is needed.
+ */
+final class Containers {
+
+    /** The image, matching the PostgreSQL version certtrack supports in production. */
+    static final String IMAGE = "postgres:15-alpine";
+
+    private static PostgreSQLContainer container;
+
+    private Containers() {
+    }
+
+    /** The shared container's database, starting it first if need be; null when Docker is not available. */
+    static synchronized DatabaseUrl postgres() {
+        if (container == null) {
+            if (!DockerClientFactory.instance().isDockerAvailable()) {
+                return null;
+            }
+            PostgreSQLContainer started = new PostgreSQLContainer(IMAGE);
+            started.start();
+            container = started;
+        }
+        return new DatabaseUrl(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+    }
+}

@@ -1,0 +1,168 @@
+package org.certtrack.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.certtrack.seed.EngineerBuilder.anEngineer;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.List;
+
+import org.certtrack.CertTrack;
+import org.certtrack.Certificate;
+import org.certtrack.Engineer;
+import org.certtrack.Instructor;
+import org.certtrack.PageRequest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the {@link Seeder} writes and how: {@link SeederTest} runs it on H2, {@link SeederIT} on PostgreSQL.
+ * Every test starts on empty tables (the extension clears them). What a test saves through Hibernate after
+ * seeding, it saves through a {@link CertTrack} opened after the seeding, as the Seeder's note on ids
+ * advises: the class's own one may hold a block of ids from an earlier test, so the tests pass in any order.
+ */
+abstract class SeederContract {
+
+    private static final long SEED = 20_240_501L;
+
+    @Test
+    void theStandardDataSetIsTheOriginalSeedPyWithInstructors(CertTrack certTrack) {
+        SeedResult result = Seeder.of(certTrack).withSeed(SEED).seed(DataSet.standard());
+
+        assertThat(result.seed()).isEqualTo(SEED);
+        assertThat(result.rows()).isEqualTo(10 + 40 + DataSet.STANDARD_INSTRUCTORS);
+        certTrack.useTransaction(work -> {
+            List<Engineer> engineers = work.engineers().findAllWithCertificates(PageRequest.of(0, 100));
+            assertThat(engineers).as("engineers").hasSize(10).allSatisfy(engineer -> {
+                assertThat(engineer.getName()).as("a realistic name").matches("\\S+( \\S+)+");
+                assertThat(engineer.getSpecialty()).isIn(DataSet.SPECIALTIES);
+                assertThat(engineer.getAge()).isBetween(19, 70);
+            });
+            List<Certificate> certificates = work.certificates().findAll(PageRequest.of(0, 100));
+            assertThat(certificates).as("certificates").hasSize(40).allSatisfy(certificate -> {
+                assertThat(certificate.getTitle()).isIn("AWS", "Azure", "Github");
+                assertThat(certificate.getExpirationYear()).isBetween(2022, 2030);
+                assertThat(certificate.getEngineer()).as("every certificate is held by a seeded engineer").isIn(engineers);
+            });
+            assertThat(certificates.stream().filter(c -> c.getInstructor() != null).count())
+                    .as("most certificates name an instructor").isGreaterThan(20);
+            assertThat(work.instructors().findAllWithEngineers(PageRequest.first()))
+                    .as("instructors").hasSize(DataSet.STANDARD_INSTRUCTORS)
+                    .allSatisfy(instructor -> assertThat(instructor.getCreatedAt()).isNotNull());
+        });
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRowsAndAnotherSeedOthers(CertTrack certTrack) {
+        Seeder seeder = Seeder.of(certTrack).withSeed(SEED);
+        seeder.seed(DataSet.standard());
+        String first = Dump.of(certTrack.dataSource());
+        try (CertTrack fresh = CertTrack.open(certTrack.dataSource())) {
+            fresh.useTransaction(work -> work.engineers().add(anEngineer().named("Written in between").build()));
+        }
+
+        seeder.seed(DataSet.standard());
+        String second = Dump.of(certTrack.dataSource());
+        Seeder.of(certTrack).withSeed(SEED + 1).seed(DataSet.standard());
+        String other = Dump.of(certTrack.dataSource());
+
+        assertThat(second).as("a second run with seed %d", SEED).isEqualTo(first);
+        assertThat(first).as("ids run from 1").contains("# engineers\n1|");
+        assertThat(other).as("a different seed").isNotEqualTo(first);
+    }
+
+    @Test
+    void aFailureHalfwayLeavesTheDatabaseAsItWas(CertTrack certTrack) {
+        // The data before is seeded, not saved through Hibernate: seeded ids start at 1, and a block of ids
+        // Hibernate fetched before seeding could collide with them in a later test of this class.
+        Seeder.of(certTrack).withSeed(SEED).seed(DataSet.standard());
+        String before = Dump.of(certTrack.dataSource());
+        List<SeedProgress> reports = new ArrayList<>();
+
+        Seeder failing = Seeder.of(certTrack).withSeed(SEED).withBatchSize(100).onProgress(progress -> {
+            reports.add(progress);
+            if (progress.table().equals("certificates") && progress.tableWritten() >= 300) {
+                throw new IllegalStateException("injected failure after " + progress.written() + " rows");
+            }
+        });
+
+        assertThatThrownBy(() -> failing.seed(DataSet.sized(500, 2, 5)))
+                .hasMessageStartingWith("injected failure after 805 rows");
+        assertThat(reports).as("it failed halfway, after writing instructors and engineers")
+                .extracting(SeedProgress::table).contains("instructors", "engineers", "certificates");
+        assertThat(Dump.of(certTrack.dataSource())).as("the database after the failed seeding").isEqualTo(before);
+        certTrack.useTransaction(work -> assertThat(work.engineers().count()).isEqualTo(10));
+    }
+
+    @Test
+    void foreignKeysStillHoldAfterABulkSeedAndAFailedOne(CertTrack certTrack) {
+        DataSet bulk = DataSet.sized(5_000, 2, 3);   // enough certificates for PostgreSQL to check keys after COPY
+        Seeder.of(certTrack).withSeed(SEED).seed(bulk);
+        Seeder failing = Seeder.of(certTrack).withSeed(SEED + 1).onProgress(progress -> {
+            if (progress.table().equals("certificates") && progress.tableWritten() >= 5_000) {
+                throw new IllegalStateException("injected failure in the certificates");
+            }
+        });
+        assertThatThrownBy(() -> failing.seed(bulk)).hasMessage("injected failure in the certificates");
+
+        assertThat(Dump.count(certTrack.dataSource(), "certificates")).isEqualTo(10_000);
+        assertThatThrownBy(() -> {
+            try (Connection connection = certTrack.dataSource().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO certificates (title, expiration_year, engineer_id) VALUES ('AWS', 2030, 999999)");
+            }
+        }).as("a certificate of an engineer who does not exist").isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(e.getMessage().toLowerCase(Locale.ROOT)).contains("fk_certificates_engineer_id_engineers"));
+    }
+
+    @Test
+    void hibernateInsertsAfterSeedingGetFreshIds(CertTrack certTrack) {
+        Seeder.of(certTrack).withSeed(SEED).seed(DataSet.sized(120, 1, 3));
+
+        long id;
+        try (CertTrack fresh = CertTrack.open(certTrack.dataSource())) {
+            id = fresh.inTransaction(work -> {
+                Engineer engineer = anEngineer().named("Added after seeding")
+                        .withCertificate(CertificateBuilder.aCertificate().issuedBy(InstructorBuilder.anInstructor().named("New")))
+                        .build();
+                return work.engineers().add(engineer).getId();
+            });
+        }
+
+        assertThat(id).as("the first id Hibernate hands out after 120 seeded engineers").isGreaterThan(120);
+        assertThat(Dump.count(certTrack.dataSource(), "engineers")).isEqualTo(121);
+        assertThat(Dump.count(certTrack.dataSource(), "instructors")).isEqualTo(4);
+    }
+
+    @Test
+    void aSizedDataSetGivesEveryEngineerTheSameNumberOfCertificatesAndReportsProgress(CertTrack certTrack) {
+        List<SeedProgress> reports = new ArrayList<>();
+        SeedResult result = Seeder.of(certTrack).withSeed(SEED).withBatchSize(500).onProgress(reports::add)
+                .seed(DataSet.sized(2_000, 3, 7));
+
+        assertThat(result.rows()).isEqualTo(2_000 + 6_000 + 7);
+        assertThat(Dump.count(certTrack.dataSource(), "engineers")).isEqualTo(2_000);
+        assertThat(Dump.count(certTrack.dataSource(), "certificates")).isEqualTo(6_000);
+        assertThat(Dump.count(certTrack.dataSource(), "instructors")).isEqualTo(7);
+        certTrack.useTransaction(work -> {
+            Engineer last = work.engineers().findByIdWithCertificates(2_000).orElseThrow();
+            assertThat(last.getCertificates()).as("the last engineer's certificates").hasSize(3);
+            assertThat(work.instructors().findAll(PageRequest.first())).extracting(Instructor::getName).doesNotContainNull();
+        });
+        assertThat(reports).extracting(SeedProgress::written).as("progress only grows").isSorted();
+        assertThat(reports.get(reports.size() - 1)).isEqualTo(new SeedProgress("certificates", 6_000, 6_000, 8_007, 8_007));
+    }
+
+    @Test
+    void withoutASeedARandomOneIsUsedAndReported(CertTrack certTrack) {
+        SeedResult first = Seeder.of(certTrack).seed(DataSet.standard());
+        String dump = Dump.of(certTrack.dataSource());
+        SeedResult replay = Seeder.of(certTrack).withSeed(first.seed()).seed(DataSet.standard());
+
+        assertThat(replay.seed()).isEqualTo(first.seed());
+        assertThat(Dump.of(certTrack.dataSource())).as("replaying seed %d", first.seed()).isEqualTo(dump);
+    }
+}
