@@ -24,10 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Many writers at once on PostgreSQL: 8 threads each run 500 units of work that add, rename and remove
@@ -35,17 +32,13 @@ import org.junit.jupiter.api.TestInstance;
  * recorded; afterwards the database holds exactly what succeeded (each surviving certificate with the
  * title of its last committed rename and one version per rename), no orphan row, and no broken rule.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrentLoadIT {
+class ConcurrentLoadIT extends DatabaseContract {
 
     private static final int THREADS = 8;
     private static final int UNITS_PER_THREAD = 500;
     private static final int ENGINEERS = 16;
     private static final int INSTRUCTORS = 8;
     private static final RetryPolicy RETRY = new RetryPolicy(30, Duration.ofMillis(2));
-
-    private TestDatabase database;
-    private CertTrack certTrack;
 
     // What committed, recorded only after inTransaction returned.
     private final Set<Long> added = ConcurrentHashMap.newKeySet();
@@ -60,20 +53,14 @@ class ConcurrentLoadIT {
     private record Rename(long version, String title) {
     }
 
-    @BeforeAll
-    void open() {
-        database = TestDatabase.postgres();
-        certTrack = database.certTrack().maximumPoolSize(THREADS).build();
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabase.postgres();
     }
 
-    @AfterAll
-    void close() throws SQLException {
-        if (certTrack != null) {
-            certTrack.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+    @Override
+    protected CertTrack.Builder configure(CertTrack.Builder builder) {
+        return builder.maximumPoolSize(THREADS);
     }
 
     @Test
@@ -217,32 +204,23 @@ class ConcurrentLoadIT {
     }
 
     private void assertNoOrphanAndEveryRuleHolds(List<Long> engineerIds, List<Long> instructorIds) throws SQLException {
-        assertThat(count("SELECT COUNT(*) FROM engineers")).isEqualTo(engineerIds.size());
-        assertThat(count("SELECT COUNT(*) FROM instructors")).isEqualTo(instructorIds.size());
-        assertThat(count("SELECT COUNT(*) FROM certificates c LEFT JOIN engineers e ON e.id = c.engineer_id WHERE e.id IS NULL"))
+        assertThat(queryForLong("SELECT COUNT(*) FROM engineers")).isEqualTo(engineerIds.size());
+        assertThat(queryForLong("SELECT COUNT(*) FROM instructors")).isEqualTo(instructorIds.size());
+        assertThat(queryForLong("SELECT COUNT(*) FROM certificates c LEFT JOIN engineers e ON e.id = c.engineer_id WHERE e.id IS NULL"))
                 .as("certificates without their engineer").isZero();
-        assertThat(count("SELECT COUNT(*) FROM certificates c LEFT JOIN instructors i ON i.id = c.instructor_id"
+        assertThat(queryForLong("SELECT COUNT(*) FROM certificates c LEFT JOIN instructors i ON i.id = c.instructor_id"
                 + " WHERE c.instructor_id IS NOT NULL AND i.id IS NULL")).as("certificates with a missing instructor").isZero();
-        assertThat(count("SELECT COUNT(*) FROM certificates WHERE instructor_id IS NULL"))
+        assertThat(queryForLong("SELECT COUNT(*) FROM certificates WHERE instructor_id IS NULL"))
                 .as("every certificate written here names its instructor").isZero();
-        assertThat(count("SELECT COUNT(*) FROM certificates WHERE TRIM(title) = '' OR LENGTH(title) > 100"
+        assertThat(queryForLong("SELECT COUNT(*) FROM certificates WHERE TRIM(title) = '' OR LENGTH(title) > 100"
                 + " OR expiration_year NOT BETWEEN 2000 AND 2100 OR version < 0")).as("certificates breaking a rule").isZero();
-        assertThat(count("SELECT COUNT(*) FROM engineers WHERE TRIM(name) = '' OR age NOT BETWEEN 16 AND 100 OR version < 0"))
+        assertThat(queryForLong("SELECT COUNT(*) FROM engineers WHERE TRIM(name) = '' OR age NOT BETWEEN 16 AND 100 OR version < 0"))
                 .as("engineers breaking a rule").isZero();
-        assertThat(count("SELECT COUNT(*) FROM instructors WHERE TRIM(name) = '' OR updated_at < created_at OR version < 0"))
+        assertThat(queryForLong("SELECT COUNT(*) FROM instructors WHERE TRIM(name) = '' OR updated_at < created_at OR version < 0"))
                 .as("instructors breaking a rule").isZero();
-        assertThat(count("SELECT COUNT(*) FROM pg_constraint WHERE connamespace = current_schema()::regnamespace"
+        assertThat(queryForLong("SELECT COUNT(*) FROM pg_constraint WHERE connamespace = current_schema()::regnamespace"
                 + " AND contype IN ('c', 'f', 'p') AND convalidated"))
                 .as("every check (6), foreign key (2) and primary key (3, and the history's) still in place and validated")
                 .isEqualTo(12);
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection connection = certTrack.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 }

@@ -32,9 +32,14 @@ abstract class DatabaseContract {
     @BeforeAll
     void openCertTrack() {
         database = openDatabase();
-        certTrack = database.certTrack()
-                .property("hibernate.session_factory.statement_inspector", statements)
+        certTrack = configure(database.certTrack()
+                .property("hibernate.session_factory.statement_inspector", statements))
                 .build();
+    }
+
+    /** Options of this subclass's certtrack on top of {@link TestDatabase#certTrack()}; none by default. */
+    protected CertTrack.Builder configure(CertTrack.Builder builder) {
+        return builder;
     }
 
     @BeforeEach
