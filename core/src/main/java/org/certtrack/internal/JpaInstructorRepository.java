@@ -4,11 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import jakarta.persistence.EntityManager;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import org.certtrack.Certificate;
 import org.certtrack.Engineer;
@@ -18,7 +21,7 @@ import org.certtrack.InstructorWithEngineers;
 import org.certtrack.InstructorWithEngineers.EngineerSummary;
 import org.certtrack.PageRequest;
 import org.hibernate.Session;
-import org.hibernate.query.NativeQuery;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /** {@link InstructorRepository} over a JPA {@link EntityManager}. */
 public final class JpaInstructorRepository extends JpaRepository<Instructor> implements InstructorRepository {
@@ -42,62 +45,72 @@ public final class JpaInstructorRepository extends JpaRepository<Instructor> imp
                 order by i.name, i.id""", page);
     }
 
+    private static final String INSTRUCTOR_ENGINEER_PAIRS = """
+            SELECT i.id, i.name, i.created_at, i.updated_at, e.id, e.name, e.specialty, e.age
+            FROM instructors i
+            LEFT JOIN (SELECT DISTINCT instructor_id, engineer_id FROM certificates
+                       WHERE instructor_id IS NOT NULL) pairs ON pairs.instructor_id = i.id
+            LEFT JOIN engineers e ON e.id = pairs.engineer_id
+            ORDER BY i.name, i.id, e.name, e.id""";
+
     @Override
     public void forEachWithEngineers(Consumer<InstructorWithEngineers> action) {
         requireNonNull(action, "action");
-        // Scalars from one join over the distinct (instructor, engineer) pairs: no entity is hydrated or
-        // tracked, which is what keeps a listing of 100k pairs close to hand-written JDBC.
-        NativeQuery<Object[]> query = entityManager.unwrap(Session.class).createNativeQuery("""
-                SELECT i.id AS instructor_id, i.name AS instructor_name, i.created_at, i.updated_at,
-                       e.id AS engineer_id, e.name AS engineer_name, e.specialty, e.age
-                FROM instructors i
-                LEFT JOIN (SELECT DISTINCT instructor_id, engineer_id FROM certificates
-                           WHERE instructor_id IS NOT NULL) pairs ON pairs.instructor_id = i.id
-                LEFT JOIN engineers e ON e.id = pairs.engineer_id
-                ORDER BY i.name, i.id, e.name, e.id""", Object[].class);
-        query.addScalar("instructor_id", Long.class)
-                .addScalar("instructor_name", String.class)
-                .addScalar("created_at", Instant.class)
-                .addScalar("updated_at", Instant.class)
-                .addScalar("engineer_id", Long.class)
-                .addScalar("engineer_name", String.class)
-                .addScalar("specialty", String.class)
-                .addScalar("age", Integer.class)
-                .setFetchSize(1_000)
-                .setReadOnly(true);
-        try (Stream<Object[]> rows = query.getResultStream()) {
-            InstructorRows grouped = new InstructorRows(action);
-            rows.forEach(grouped::accept);
-            grouped.finish();
-        }
+        // Scalars from one join over the distinct (instructor, engineer) pairs, read straight from JDBC on
+        // the unit of work's connection: no entity is hydrated or tracked, which keeps a listing of 100k
+        // pairs close to hand-written JDBC.
+        Session session = entityManager.unwrap(Session.class);
+        // The configured statement inspector sees (and may rewrite) this statement like any Hibernate
+        // issues, so SQL logging, auditing and statement counts include it.
+        StatementInspector inspector = session.getSessionFactory().getSessionFactoryOptions().getStatementInspector();
+        String sql = inspector == null ? INSTRUCTOR_ENGINEER_PAIRS : inspector.inspect(INSTRUCTOR_ENGINEER_PAIRS);
+        session.doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(1_000);
+                try (ResultSet rows = statement.executeQuery()) {
+                    InstructorRows grouped = new InstructorRows(action);
+                    while (rows.next()) {
+                        grouped.accept(rows);
+                    }
+                    grouped.finish();
+                }
+            }
+        });
     }
 
     /** Folds the join's rows, ordered by instructor, into one {@link InstructorWithEngineers} per instructor. */
     private static final class InstructorRows {
         private final Consumer<InstructorWithEngineers> action;
-        private Object[] instructor;
         private final List<EngineerSummary> engineers = new ArrayList<>();
+        private long id = -1;
+        private String name;
+        private Instant createdAt;
+        private Instant updatedAt;
 
         InstructorRows(Consumer<InstructorWithEngineers> action) {
             this.action = action;
         }
 
-        void accept(Object[] row) {
-            if (instructor == null || !instructor[0].equals(row[0])) {
+        void accept(ResultSet row) throws SQLException {
+            long instructorId = row.getLong(1);
+            if (instructorId != id) {
                 finish();
-                instructor = row;
+                id = instructorId;
+                name = row.getString(2);
+                createdAt = row.getObject(3, OffsetDateTime.class).toInstant();
+                updatedAt = row.getObject(4, OffsetDateTime.class).toInstant();
             }
-            if (row[4] != null) {
-                engineers.add(new EngineerSummary((Long) row[4], (String) row[5], (String) row[6], (Integer) row[7]));
+            long engineerId = row.getLong(5);
+            if (!row.wasNull()) {
+                engineers.add(new EngineerSummary(engineerId, row.getString(6), row.getString(7), row.getInt(8)));
             }
         }
 
         void finish() {
-            if (instructor != null) {
-                action.accept(new InstructorWithEngineers((Long) instructor[0], (String) instructor[1],
-                        (Instant) instructor[2], (Instant) instructor[3], engineers));
+            if (id != -1) {
+                action.accept(new InstructorWithEngineers(id, name, createdAt, updatedAt, engineers));
                 engineers.clear();
-                instructor = null;
+                id = -1;
             }
         }
     }
