@@ -158,6 +158,12 @@ abstract class RepositoriesContract extends DatabaseContract {
                         .containsExactlyElementsOf(entity.getEngineers().stream().map(Engineer::getId).toList());
             }
             assertThat(streamed.get(streamed.size() - 1).engineers()).as("Zed issued nothing").isEmpty();
+
+            statements.reset();
+            List<InstructorWithEngineers> page = work.instructors().findSummaries(PageRequest.of(1, 5));
+            assertThat(statements.count()).as("SQL statements for a page of summaries").isEqualTo(2);
+            assertThat(page).as("the second page of 5").isEqualTo(streamed.subList(5, 10));
+            assertThat(work.instructors().findSummaries(PageRequest.of(9, 5))).as("past the last page").isEmpty();
         });
     }
 

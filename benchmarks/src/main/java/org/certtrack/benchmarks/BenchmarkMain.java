@@ -5,6 +5,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import java.util.Set;
  *
  * <pre>java -jar benchmarks/target/certtrack-benchmarks.jar [--quick] [--only name,name]</pre>
  *
- * Names: write, instructors, page, cold-start. {@code --quick} shrinks every data set tenfold and runs
+ * Names: seed, write, instructors, page, cold-start, http. {@code --quick} shrinks every data set tenfold and runs
  * fewer rounds, to check the suite works; its figures mean little.
  */
 public final class BenchmarkMain {
@@ -38,6 +39,9 @@ public final class BenchmarkMain {
                 + (quick ? " (quick: data sets / 10)" : ""));
 
         List<Result> results = new ArrayList<>();
+        if (selected(only, "seed")) {
+            new BulkSeedBenchmark(50_000 / scale).run(harness, quick).forEach(r -> results.add(print(r)));
+        }
         if (selected(only, "write")) {
             results.add(print(new OrmWriteBenchmark(50_000 / scale).run(harness)));
         }
@@ -49,6 +53,9 @@ public final class BenchmarkMain {
         }
         if (selected(only, "cold-start")) {
             results.add(print(ColdStart.run(quick ? new Harness(1, 3) : new Harness(1, 5))));
+        }
+        if (selected(only, "http")) {
+            new HttpRoutesBenchmark(Duration.ofSeconds(quick ? 3 : 15)).run().forEach(r -> results.add(print(r)));
         }
 
         System.out.println();
