@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -60,16 +62,58 @@ public final class CertTrack implements AutoCloseable {
         this.description = builder.describe();
         this.ownedPool = builder.dataSource == null ? builder.pool() : null;
         this.dataSource = ownedPool != null ? ownedPool : builder.dataSource;
+        // Hibernate's boot needs no schema unless it is asked to validate one, so it runs beside the
+        // migrations: on a cold start the two together take little longer than the slower of them.
+        FutureTask<EntityManagerFactory> hibernate = new FutureTask<>(() -> builder.entityManagerFactory(dataSource));
+        boolean parallel = builder.migrate && !builder.checksSchema();
+        if (parallel) {
+            Thread boot = new Thread(hibernate, "certtrack-hibernate-boot");
+            boot.setDaemon(true);
+            boot.start();
+        }
         try {
             this.migration = builder.migrate ? builder.migrate(dataSource) : null;
             if (migration != null) {
                 log.info("certtrack schema on {} is at version {} ({} migrations applied)",
                         description, migration.toVersion(), migration.applied().size());
             }
-            this.entityManagerFactory = builder.entityManagerFactory(dataSource);
-        } catch (RuntimeException e) {
+            if (!parallel) {
+                hibernate.run();
+            }
+            this.entityManagerFactory = resultOf(hibernate);
+        } catch (RuntimeException | Error e) {
+            if (parallel) {
+                closeWhenBuilt(hibernate);
+            }
             closePool();
             throw e;
+        }
+    }
+
+    private static EntityManagerFactory resultOf(FutureTask<EntityManagerFactory> hibernate) {
+        try {
+            return hibernate.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CertTrackException("Interrupted while Hibernate was starting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new CertTrackException("Hibernate could not start", e.getCause());
+        }
+    }
+
+    private static void closeWhenBuilt(FutureTask<EntityManagerFactory> hibernate) {
+        try {
+            hibernate.get().close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException ignored) {
+            // Start-up already failed; the first failure is the one the caller sees.
         }
     }
 
@@ -369,6 +413,12 @@ public final class CertTrack implements AutoCloseable {
             return new CertTrack(this);
         }
 
+        /** Whether Hibernate is asked to check or generate the schema at boot, which must wait for migrations. */
+        private boolean checksSchema() {
+            return properties.keySet().stream().anyMatch(name ->
+                    name.equals("hibernate.hbm2ddl.auto") || name.startsWith("jakarta.persistence.schema-generation"));
+        }
+
         private String describe() {
             String where = dataSource != null ? "a caller's DataSource" : url.toString();
             if (migrationUrl != null) {
@@ -398,6 +448,11 @@ public final class CertTrack implements AutoCloseable {
                 long seconds = Math.max(1, (connectionTimeout.toMillis() + 999) / 1000);
                 config.addDataSourceProperty("connectTimeout", String.valueOf(seconds));
                 config.addDataSourceProperty("loginTimeout", String.valueOf(seconds));
+                if (!target.jdbcUrl().contains("reWriteBatchedInserts")) {
+                    // pgjdbc then sends each batch of inserts as multi-row INSERTs: one round trip instead of
+                    // one per row, which is what makes Hibernate's insert batching pay off on PostgreSQL.
+                    config.addDataSourceProperty("reWriteBatchedInserts", "true");
+                }
             }
             try {
                 return new HikariDataSource(config);

@@ -125,6 +125,52 @@ abstract class RepositoriesContract extends DatabaseContract {
     }
 
     @Test
+    void streamingInstructorsWithEngineersTakesOneStatementAndMatchesTheEntities() {
+        certTrack.useTransaction(work -> {
+            for (int i = 0; i < 12; i++) {
+                Instructor instructor = new Instructor("Instructor " + (char) ('L' - i));
+                for (int e = 0; e < 4; e++) {
+                    Engineer engineer = new Engineer("Engineer " + (char) ('A' + (e * 7 + i) % 26), "backend", 20 + e);
+                    instructor.addCertificate(engineer.addCertificate(new Certificate("AWS", 2027)));
+                    instructor.addCertificate(engineer.addCertificate(new Certificate("Azure", 2028)));
+                    work.engineers().add(engineer);
+                }
+            }
+            work.instructors().add(new Instructor("Zed, who issued nothing"));
+            Engineer uncertified = new Engineer("Uncertified", "devops", 40);
+            uncertified.addCertificate(new Certificate("Github", 2026));
+            work.engineers().add(uncertified);
+        });
+
+        certTrack.useTransaction(work -> {
+            List<Instructor> entities = work.instructors().findAllWithEngineers(PageRequest.first(PageRequest.MAX_SIZE));
+            statements.reset();
+            List<InstructorWithEngineers> streamed = new java.util.ArrayList<>();
+            work.instructors().forEachWithEngineers(streamed::add);
+            assertThat(statements.count()).as("SQL statements for 13 instructors and 48 pairs").isEqualTo(1);
+
+            assertThat(streamed).extracting(InstructorWithEngineers::name)
+                    .containsExactlyElementsOf(entities.stream().map(Instructor::getName).toList());
+            for (int i = 0; i < entities.size(); i++) {
+                Instructor entity = entities.get(i);
+                InstructorWithEngineers summary = streamed.get(i);
+                assertThat(summary.id()).isEqualTo(entity.getId());
+                assertThat(summary.createdAt()).isEqualTo(entity.getCreatedAt());
+                assertThat(summary.engineers()).as("engineers of " + entity.getName())
+                        .extracting(InstructorWithEngineers.EngineerSummary::id)
+                        .containsExactlyElementsOf(entity.getEngineers().stream().map(Engineer::getId).toList());
+            }
+            assertThat(streamed.get(streamed.size() - 1).engineers()).as("Zed issued nothing").isEmpty();
+
+            statements.reset();
+            List<InstructorWithEngineers> page = work.instructors().findSummaries(PageRequest.of(1, 5));
+            assertThat(statements.count()).as("SQL statements for a page of summaries").isEqualTo(2);
+            assertThat(page).as("the second page of 5").isEqualTo(streamed.subList(5, 10));
+            assertThat(work.instructors().findSummaries(PageRequest.of(9, 5))).as("past the last page").isEmpty();
+        });
+    }
+
+    @Test
     void oneInstructorsEngineersTakeOneStatement() {
         long graceId = certTrack.inTransaction(work -> {
             Instructor grace = new Instructor("Grace");

@@ -6,6 +6,7 @@ import java.util.List;
 import org.certtrack.Certificate;
 import org.certtrack.Engineer;
 import org.certtrack.Instructor;
+import org.certtrack.InstructorWithEngineers;
 
 /**
  * What the JSON API sends: small records made from the entities inside a unit of work, so that
@@ -40,11 +41,20 @@ final class ApiJson {
         static EngineerSummaryJson of(Engineer engineer) {
             return new EngineerSummaryJson(engineer.getId(), engineer.getName(), engineer.getSpecialty(), engineer.getAge());
         }
+
+        static EngineerSummaryJson of(InstructorWithEngineers.EngineerSummary engineer) {
+            return new EngineerSummaryJson(engineer.id(), engineer.name(), engineer.specialty(), engineer.age());
+        }
     }
 
     /** {@code {id, name, created_at, updated_at, engineers: [...]}}, each engineer once. */
     record InstructorJson(long id, String name, Instant createdAt, Instant updatedAt,
                           List<EngineerSummaryJson> engineers) {
+
+        static InstructorJson of(InstructorWithEngineers summary) {
+            return new InstructorJson(summary.id(), summary.name(), summary.createdAt(), summary.updatedAt(),
+                    summary.engineers().stream().map(EngineerSummaryJson::of).toList());
+        }
 
         static InstructorJson of(Instructor instructor, List<Engineer> engineers) {
             return new InstructorJson(instructor.getId(), instructor.getName(), instructor.getCreatedAt(),

@@ -68,8 +68,8 @@ final class ApiServer implements AutoCloseable {
                     (work, page) -> work.certificates().findAll(page).stream().map(CertificateJson::of).toList(),
                     (work, id) -> work.certificates().findById(id).map(CertificateJson::of)),
             "instructors", new Resource(
-                    (work, page) -> work.instructors().findAllWithEngineers(page).stream()
-                            .map(instructor -> InstructorJson.of(instructor, instructor.getEngineers())).toList(),
+                    // Read-only summaries straight from one join: several times cheaper than entities for a listing.
+                    (work, page) -> work.instructors().findSummaries(page).stream().map(InstructorJson::of).toList(),
                     (work, id) -> work.instructors().findById(id)
                             .map(instructor -> InstructorJson.of(instructor, work.instructors().findEngineersOf(id)))));
     private final HttpServer server;

@@ -39,7 +39,8 @@ abstract class SpringBootExampleContract {
     void springsFlywayRanCerttracksMigrationsIntoCerttracksHistoryTable() {
         assertThat(jdbc.queryForList("SELECT \"script\" FROM \"certtrack_schema_history\""
                 + " WHERE \"success\" = TRUE AND \"version\" IS NOT NULL AND \"type\" = 'SQL'", String.class))
-                .containsExactly("V1__create_certtrack_schema.sql", "V2__add_version_columns.sql");
+                .containsExactly("V1__create_certtrack_schema.sql", "V2__add_version_columns.sql",
+                        "V3__index_names_for_paging.sql");
     }
 
     @Test

@@ -1,0 +1,88 @@
+package org.certtrack.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.certtrack.CertTrack;
+import org.certtrack.Migrations;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Target 5, cold start: from JVM start to the first query result on a new embedded database, migrations
+ * included. Each trial launches a fresh JVM running {@link #main} in one of two modes, and the parent
+ * times it until the child prints its result.
+ */
+final class ColdStart {
+
+    private static final String READY = "first query result: ";
+
+    private ColdStart() {
+    }
+
+    /** Child process: {@code certtrack|jdbc <database path>}. */
+    public static void main(String[] args) throws Exception {
+        Path path = Path.of(args[1]);
+        long engineers;
+        if (args[0].equals("certtrack")) {
+            try (CertTrack certTrack = CertTrack.builder().embedded(path).build()) {
+                engineers = certTrack.inTransaction(work -> work.engineers().count());
+                System.out.println(READY + engineers);
+            }
+        } else {
+            String url = "jdbc:h2:file:" + path.toAbsolutePath();
+            Flyway.configure().dataSource(url, "sa", null).locations(Migrations.LOCATION).table(Migrations.HISTORY_TABLE)
+                    .load().migrate();
+            try (Connection connection = DriverManager.getConnection(url, "sa", null);
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM engineers")) {
+                rows.next();
+                System.out.println(READY + rows.getLong(1));
+            }
+        }
+    }
+
+    static Result run(Harness harness) throws Exception {
+        Harness.Medians medians = harness.compare(() -> launch("certtrack"), () -> launch("jdbc"));
+        return Result.time("cold start to first query, embedded H2, migrations included", "ms",
+                medians.contender() * 1000, "plain JDBC + Flyway", medians.baseline() * 1000);
+    }
+
+    private static double launch(String mode) throws Exception {
+        Path directory = Files.createTempDirectory("certtrack-cold-start");
+        try {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"),
+                    ColdStart.class.getName(), mode, directory.resolve("db").toString()));
+            long started = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            double seconds = -1;
+            StringBuilder output = new StringBuilder();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (seconds < 0 && line.startsWith(READY)) {
+                        seconds = Harness.secondsSince(started);
+                    }
+                    output.append(line).append('\n');
+                }
+            }
+            if (process.waitFor() != 0 || seconds < 0) {
+                throw new IllegalStateException("cold start in mode " + mode + " failed:\n" + output);
+            }
+            return seconds;
+        } finally {
+            try (var files = Files.walk(directory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.certtrack.benchmarks;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.certtrack.CertTrack;
+import org.certtrack.seed.DataSet;
+import org.certtrack.seed.Seeder;
+
+/**
+ * Target 6: {@code GET /instructors} of the example server ({@code java -jar certtrack-examples.jar
+ * --serve}, run as a user runs it, on PostgreSQL) under 8 concurrent clients on loopback: requests per
+ * second and p99 latency, with no errors allowed. The baseline is the same JDK HTTP server answering the
+ * same bytes from memory, the floor of the HTTP stack itself.
+ */
+final class HttpRoutesBenchmark {
+
+    private static final int CLIENTS = 8;
+    private static final Path EXAMPLES_JAR = Path.of("examples", "target", "certtrack-examples.jar");
+
+    private final Duration duration;
+
+    HttpRoutesBenchmark(Duration duration) {
+        this.duration = duration;
+    }
+
+    List<Result> run() throws Exception {
+        if (!Files.exists(EXAMPLES_JAR)) {
+            throw new IllegalStateException(EXAMPLES_JAR + " is missing: run ./mvnw -q -DskipTests package first");
+        }
+        try (BenchmarkDatabase database = BenchmarkDatabase.create()) {
+            try (CertTrack certTrack = database.certTrack().build()) {
+                Seeder.of(certTrack).withSeed(42).seed(DataSet.sized(5_000, 2, 100));
+            }
+            int port = freePort();
+            ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", EXAMPLES_JAR.toString(), "--serve", Integer.toString(port)).redirectErrorStream(true);
+            command.environment().put("DATABASE_URL", database.jdbcUrl(""));
+            Process server = command.start();
+            try {
+                awaitServing(server);
+                URI instructors = URI.create("http://127.0.0.1:" + port + "/instructors");
+                byte[] body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(instructors).build(),
+                        HttpResponse.BodyHandlers.ofByteArray()).body();
+                Load certtrack = load(instructors);
+                Load floor = staticServer(body);
+                String what = "GET /instructors (page of 20 instructors with their engineers), " + CLIENTS + " clients";
+                return List.of(
+                        Result.throughput(what + ": requests per second, " + certtrack.errors + " errors", "req/s",
+                                certtrack.requestsPerSecond(), "JDK HttpServer returning the same bytes from memory",
+                                floor.requestsPerSecond()),
+                        Result.time(what + ": p99 latency", "ms", certtrack.p99Millis(),
+                                "JDK HttpServer returning the same bytes from memory", floor.p99Millis()));
+            } finally {
+                server.destroy();
+                server.waitFor();
+            }
+        }
+    }
+
+    private void awaitServing(Process server) throws Exception {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder output = new StringBuilder();
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            output.append(line).append('\n');
+            if (line.startsWith("Serving the JSON API")) {
+                Thread drain = new Thread(() -> lines.lines().forEach(ignored -> { }), "example-server-output");
+                drain.setDaemon(true);
+                drain.start();
+                return;
+            }
+        }
+        throw new IllegalStateException("the example server stopped before serving:\n" + output);
+    }
+
+    private Load staticServer(byte[] body) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.createContext("/instructors", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.setExecutor(Executors.newFixedThreadPool(CLIENTS));
+        server.start();
+        try {
+            return load(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/instructors"));
+        } finally {
+            server.stop(0);
+            ((ExecutorService) server.getExecutor()).shutdownNow();
+        }
+    }
+
+    /** Warms up for a fifth of the duration, then has 8 clients call {@code uri} back to back for the duration. */
+    private Load load(URI uri) throws Exception {
+        run(uri, duration.dividedBy(5));
+        return run(uri, duration);
+    }
+
+    private Load run(URI uri, Duration length) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        AtomicInteger errors = new AtomicInteger();
+        long deadline = System.nanoTime() + length.toNanos();
+        long started = System.nanoTime();
+        try {
+            List<Future<long[]>> latencies = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                latencies.add(clients.submit(() -> {
+                    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build();
+                    long[] times = new long[1 << 16];
+                    int count = 0;
+                    while (System.nanoTime() < deadline && count < times.length) {
+                        long sent = System.nanoTime();
+                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        times[count++] = System.nanoTime() - sent;
+                        if (response.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                    return Arrays.copyOf(times, count);
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<long[]> future : latencies) {
+                for (long nanos : future.get()) {
+                    all.add(nanos);
+                }
+            }
+            return new Load(all, Harness.secondsSince(started), errors.get());
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private record Load(List<Long> latencies, double seconds, int errors) {
+
+        double requestsPerSecond() {
+            return latencies.size() / seconds;
+        }
+
+        double p99Millis() {
+            List<Long> sorted = new ArrayList<>(latencies);
+            sorted.sort(null);
+            return sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) / 1e6;
+        }
+    }
+}
