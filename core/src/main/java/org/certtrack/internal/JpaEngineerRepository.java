@@ -57,16 +57,6 @@ public final class JpaEngineerRepository extends JpaRepository<Engineer> impleme
     }
 
     @Override
-    public List<Engineer> findByNameContaining(String fragment) {
-        return entityManager.createQuery("""
-                        from Engineer e
-                        where lower(e.name) like :pattern escape '\\'
-                        order by e.name, e.id""", Engineer.class)
-                .setParameter("pattern", containsPattern("name", fragment))
-                .getResultList();
-    }
-
-    @Override
     public void delete(Engineer engineer) {
         requireNonNull(engineer, "engineer");
         Engineer managed = entityManager.contains(engineer) ? engineer : entityManager.merge(engineer);

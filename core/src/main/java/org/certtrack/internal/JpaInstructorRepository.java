@@ -147,16 +147,6 @@ public final class JpaInstructorRepository extends JpaRepository<Instructor> imp
     }
 
     @Override
-    public List<Instructor> findByNameContaining(String fragment) {
-        return entityManager.createQuery("""
-                        from Instructor i
-                        where lower(i.name) like :pattern escape '\\'
-                        order by i.name, i.id""", Instructor.class)
-                .setParameter("pattern", containsPattern("name", fragment))
-                .getResultList();
-    }
-
-    @Override
     public void delete(Instructor instructor) {
         requireNonNull(instructor, "instructor");
         Instructor managed = entityManager.contains(instructor) ? instructor : entityManager.merge(instructor);

@@ -54,6 +54,17 @@ abstract class JpaRepository<T> {
     }
 
     /**
+     * The entities whose {@code name} contains {@code fragment}, ignoring case, ordered by name and id, with
+     * {@code %}, {@code _} and {@code \\} in the fragment matching only themselves.
+     */
+    public List<T> findByNameContaining(String fragment) {
+        return entityManager.createQuery("from " + entityType.getSimpleName() + " x"
+                        + " where lower(x.name) like :pattern escape '\\' order by x.name, x.id", entityType)
+                .setParameter("pattern", containsPattern("name", fragment))
+                .getResultList();
+    }
+
+    /**
      * A {@code like} pattern, to be used with {@code escape '\'}, that finds {@code fragment} anywhere in
      * a lower-cased column, with {@code %}, {@code _} and {@code \} in the fragment matching themselves.
      */
