@@ -3,6 +3,7 @@ package org.certtrack.benchmarks;
 import java.sql.Connection;
 import java.util.List;
 
+import org.certtrack.seed.junit.StatementCounter;
 import org.certtrack.CertTrack;
 import org.certtrack.Instructor;
 import org.certtrack.PageRequest;

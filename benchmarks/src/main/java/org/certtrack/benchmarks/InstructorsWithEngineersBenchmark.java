@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.certtrack.seed.junit.StatementCounter;
 import org.certtrack.CertTrack;
 import org.certtrack.Instructor;
 import org.certtrack.InstructorWithEngineers;

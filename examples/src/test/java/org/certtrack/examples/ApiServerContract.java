@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.certtrack.seed.junit.StatementCounter;
 import org.certtrack.CertTrack;
 import org.certtrack.Certificate;
 import org.certtrack.Engineer;
