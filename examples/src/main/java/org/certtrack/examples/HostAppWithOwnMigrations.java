@@ -49,17 +49,18 @@ public final class HostAppWithOwnMigrations {
 
     /** Migrates both schemas in the order the command line asks ({@code --certtrack-first}), then uses both. */
     public static void main(String[] args) {
-        int status = run(args, System.getenv(CertTrack.DATABASE_URL), System.out, System.err);
+        String databaseUrl = System.getenv(CertTrack.DATABASE_URL);
+        DatabaseUrl database = databaseUrl == null || databaseUrl.isBlank()
+                ? new DatabaseUrl("jdbc:h2:file:./certtrack-data/hostapp", "sa", null)
+                : DatabaseUrl.parse(databaseUrl);
+        int status = run(args, database, System.out, System.err);
         if (status != 0) {
             System.exit(status);
         }
     }
 
-    /**
-     * The whole example over {@code databaseUrl} (null or blank: the embedded H2 database); returns the
-     * exit status: 0, or 2 for a bad argument.
-     */
-    static int run(String[] args, String databaseUrl, PrintStream out, PrintStream err) {
+    /** The whole example over {@code database}; returns the exit status: 0, or 2 for a bad argument. */
+    static int run(String[] args, DatabaseUrl database, PrintStream out, PrintStream err) {
         Order order = Order.HOST_FIRST;
         for (String arg : args) {
             if (!arg.equals("--certtrack-first")) {
@@ -68,9 +69,6 @@ public final class HostAppWithOwnMigrations {
             }
             order = Order.CERTTRACK_FIRST;
         }
-        DatabaseUrl database = databaseUrl == null || databaseUrl.isBlank()
-                ? new DatabaseUrl("jdbc:h2:file:./certtrack-data/hostapp", "sa", null)
-                : DatabaseUrl.parse(databaseUrl);
         out.println("One database, two sets of migrations, " + (order == Order.HOST_FIRST
                 ? "the host app's first" : "certtrack's first") + ": " + database);
         try (HikariDataSource dataSource = pool(database)) {

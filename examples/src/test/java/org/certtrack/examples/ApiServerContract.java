@@ -19,6 +19,7 @@ import org.certtrack.CertTrack;
 import org.certtrack.Certificate;
 import org.certtrack.Engineer;
 import org.certtrack.Instructor;
+import org.certtrack.seed.junit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ abstract class ApiServerContract {
 
     private final StatementCounter statements = new StatementCounter();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private ExampleDatabase database;
+    private TestDatabase database;
     private CertTrack certTrack;
     private ApiServer server;
     private long adaId;
@@ -46,7 +47,7 @@ abstract class ApiServerContract {
     private long graceId;
     private long awsId;
 
-    abstract ExampleDatabase openDatabase();
+    abstract TestDatabase openDatabase();
 
     @BeforeAll
     void start() throws IOException {

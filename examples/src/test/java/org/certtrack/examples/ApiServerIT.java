@@ -1,10 +1,12 @@
 package org.certtrack.examples;
 
+import org.certtrack.seed.junit.TestDatabase;
+
 /** {@link ApiServerContract} on PostgreSQL. */
 class ApiServerIT extends ApiServerContract {
 
     @Override
-    ExampleDatabase openDatabase() {
-        return ExampleDatabase.postgres();
+    TestDatabase openDatabase() {
+        return TestDatabase.postgres();
     }
 }

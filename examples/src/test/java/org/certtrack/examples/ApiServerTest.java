@@ -1,10 +1,12 @@
 package org.certtrack.examples;
 
+import org.certtrack.seed.junit.TestDatabase;
+
 /** {@link ApiServerContract} on the embedded H2 database. */
 class ApiServerTest extends ApiServerContract {
 
     @Override
-    ExampleDatabase openDatabase() {
-        return ExampleDatabase.h2();
+    TestDatabase openDatabase() {
+        return TestDatabase.h2();
     }
 }

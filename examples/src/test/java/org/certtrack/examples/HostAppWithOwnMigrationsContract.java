@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.certtrack.Migrations;
+import org.certtrack.seed.junit.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,11 +25,11 @@ import org.junit.jupiter.api.Test;
  */
 abstract class HostAppWithOwnMigrationsContract {
 
-    private ExampleDatabase database;
+    private TestDatabase database;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    abstract ExampleDatabase openDatabase();
+    abstract TestDatabase openDatabase();
 
     @BeforeEach
     void freshDatabase() {
@@ -85,7 +85,7 @@ abstract class HostAppWithOwnMigrationsContract {
 
     private List<String> appliedScripts(String historyTable) throws SQLException {
         List<String> scripts = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(database.url());
+        try (Connection connection = database.connect();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT \"version\", \"type\", \"script\" FROM \"" + historyTable
                      + "\" WHERE \"success\" = TRUE AND \"version\" IS NOT NULL AND \"type\" <> 'BASELINE' ORDER BY \"installed_rank\"")) {
@@ -97,7 +97,7 @@ abstract class HostAppWithOwnMigrationsContract {
     }
 
     private long count(String table) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.url());
+        try (Connection connection = database.connect();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rows.next();

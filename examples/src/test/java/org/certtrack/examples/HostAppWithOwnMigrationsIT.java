@@ -1,10 +1,12 @@
 package org.certtrack.examples;
 
+import org.certtrack.seed.junit.TestDatabase;
+
 /** {@link HostAppWithOwnMigrationsContract} on PostgreSQL. */
 class HostAppWithOwnMigrationsIT extends HostAppWithOwnMigrationsContract {
 
     @Override
-    ExampleDatabase openDatabase() {
-        return ExampleDatabase.postgres();
+    TestDatabase openDatabase() {
+        return TestDatabase.postgres();
     }
 }

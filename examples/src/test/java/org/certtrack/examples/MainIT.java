@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.certtrack.CertTrack;
+import org.certtrack.seed.junit.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,11 +18,11 @@ import org.junit.jupiter.api.Test;
 /** {@link Main} on PostgreSQL, as a {@code DATABASE_URL} points it there: loads once, reports twice. */
 class MainIT {
 
-    private ExampleDatabase database;
+    private TestDatabase database;
 
     @BeforeEach
     void freshSchema() {
-        database = ExampleDatabase.postgres();
+        database = TestDatabase.postgres();
     }
 
     @AfterEach

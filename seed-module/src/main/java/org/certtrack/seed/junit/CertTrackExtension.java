@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 
 import org.certtrack.CertTrack;
 import org.certtrack.CertificateRepository;
-import org.certtrack.DatabaseUrl;
 import org.certtrack.EngineerRepository;
 import org.certtrack.InstructorRepository;
 import org.certtrack.UnitOfWork;
@@ -21,7 +20,6 @@ import org.certtrack.seed.DataSet;
 import org.certtrack.seed.SeedResult;
 import org.certtrack.seed.Seeder;
 import org.certtrack.seed.junit.CertTrackTest.Database;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -202,44 +200,11 @@ public final class CertTrackExtension implements BeforeAllCallback, AfterAllCall
     }
 
     private static TestDatabase openDatabase(Database mode) {
-        if (mode == Database.EMBEDDED) {
-            return TestDatabase.h2();
-        }
-        Optional<DatabaseUrl> configured = configuredPostgres();
-        if (configured.isPresent()) {
-            return TestDatabase.postgresSchema(configured.get());
-        }
-        if (mode == Database.CONFIGURED_OR_EMBEDDED) {
-            return TestDatabase.h2();
-        }
-        DatabaseUrl container = containerPostgres();
-        if (container != null) {
-            return TestDatabase.postgresSchema(container);
-        }
-        String reason = "No PostgreSQL: set " + JDBC_URL_VARIABLE
-                + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) or run Docker with testcontainers-postgresql";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException(reason + "; CI=true, so PostgreSQL tests must not skip");
-        }
-        Assumptions.abort(reason);
-        throw new AssertionError("unreachable: abort throws");
-    }
-
-    private static Optional<DatabaseUrl> configuredPostgres() {
-        String url = System.getProperty(JDBC_URL_PROPERTY);
-        if (url == null || url.isBlank()) {
-            url = System.getenv(JDBC_URL_VARIABLE);
-        }
-        return url == null || url.isBlank() ? Optional.empty() : Optional.of(DatabaseUrl.parse(url));
-    }
-
-    private static DatabaseUrl containerPostgres() {
-        try {
-            return Containers.postgres();
-        } catch (NoClassDefFoundError e) {
-            log.debug("Testcontainers is not on the classpath", e);
-            return null;
-        }
+        return switch (mode) {
+            case EMBEDDED -> TestDatabase.h2();
+            case CONFIGURED_OR_EMBEDDED -> TestDatabase.configuredPostgres().orElseGet(TestDatabase::h2);
+            case POSTGRES -> TestDatabase.postgres();
+        };
     }
 
     @Override
@@ -361,7 +326,7 @@ public final class CertTrackExtension implements BeforeAllCallback, AfterAllCall
                     certTrack.close();
                 }
             } finally {
-                database.drop();
+                database.close();
             }
         }
     }

@@ -5,18 +5,35 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.certtrack.CertTrack;
 import org.certtrack.CertTrackException;
 import org.certtrack.DatabaseUrl;
+import org.junit.jupiter.api.Assumptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The private database {@link CertTrackExtension} made for one test class: an in-memory H2 database, or a
- * fresh schema in a PostgreSQL database, dropped after the class. Inject it to point other code (a second
- * JVM, your own framework) at the same data. {@link #toString()} masks the password.
+ * A private database for tests: an in-memory H2 database, or a fresh schema in a PostgreSQL database,
+ * dropped by {@link #close()}. {@link CertTrackExtension} makes one per test class (inject it to point other
+ * code, a second JVM or your own framework, at the same data); tests that manage their own lifecycle open
+ * one directly:
+ *
+ * <pre>{@code
+ * try (TestDatabase database = TestDatabase.postgres()) {   // skips the test when no PostgreSQL is found
+ *     try (CertTrack certTrack = database.certTrack().build()) { ... }
+ * }
+ * }</pre>
+ *
+ * PostgreSQL is found through the {@value CertTrackExtension#JDBC_URL_VARIABLE} environment variable or the
+ * {@value CertTrackExtension#JDBC_URL_PROPERTY} system property, else a Testcontainers PostgreSQL where
+ * Docker runs. {@link #toString()} masks the password.
  */
-public final class TestDatabase {
+public final class TestDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
 
     private final DatabaseUrl url;
     private final DatabaseUrl adminUrl;
@@ -29,9 +46,49 @@ public final class TestDatabase {
     }
 
     /** A new in-memory H2 database, private to the caller. */
-    static TestDatabase h2() {
+    public static TestDatabase h2() {
         return new TestDatabase(new DatabaseUrl("jdbc:h2:mem:certtrack-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "sa", null), null, null);
+    }
+
+    /**
+     * A new schema in the configured PostgreSQL, else in a Testcontainers PostgreSQL started once per JVM.
+     * With neither, the calling test is skipped with a one-line reason, or fails when {@code CI=true}.
+     */
+    public static TestDatabase postgres() {
+        Optional<TestDatabase> configured = configuredPostgres();
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        DatabaseUrl container = containerPostgres();
+        if (container != null) {
+            return postgresSchema(container);
+        }
+        String reason = "No PostgreSQL: set " + CertTrackExtension.JDBC_URL_VARIABLE
+                + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) or run Docker with testcontainers-postgresql";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException(reason + "; CI=true, so PostgreSQL tests must not skip");
+        }
+        Assumptions.abort(reason);
+        throw new AssertionError("unreachable: abort throws");
+    }
+
+    /** A new schema in the PostgreSQL configured by environment variable or system property, if one is. */
+    static Optional<TestDatabase> configuredPostgres() {
+        String url = System.getProperty(CertTrackExtension.JDBC_URL_PROPERTY);
+        if (url == null || url.isBlank()) {
+            url = System.getenv(CertTrackExtension.JDBC_URL_VARIABLE);
+        }
+        return url == null || url.isBlank() ? Optional.empty() : Optional.of(postgresSchema(DatabaseUrl.parse(url)));
+    }
+
+    private static DatabaseUrl containerPostgres() {
+        try {
+            return Containers.postgres();
+        } catch (NoClassDefFoundError e) {
+            log.debug("Testcontainers is not on the classpath", e);
+            return null;
+        }
     }
 
     /** A new schema in the PostgreSQL database at {@code server}, private to the caller. */
@@ -68,8 +125,14 @@ public final class TestDatabase {
         return CertTrack.builder().url(url).maximumPoolSize(4);
     }
 
+    /** A new JDBC connection to this database, for raw SQL in a test; close it. */
+    public Connection connect() throws SQLException {
+        return connect(url);
+    }
+
     /** Drops the schema (PostgreSQL) or shuts the in-memory database down (H2), deleting its data. */
-    void drop() {
+    @Override
+    public void close() {
         try (Connection connection = connect(schema != null ? adminUrl : url);
              Statement statement = connection.createStatement()) {
             statement.execute(schema != null ? "DROP SCHEMA " + schema + " CASCADE" : "SHUTDOWN");
