@@ -2,7 +2,6 @@ package org.certtrack;
 
 import static java.util.Objects.requireNonNull;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -12,17 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import org.certtrack.internal.Bootstrap;
 import org.certtrack.internal.Failures;
-import org.hibernate.cfg.JdbcSettings;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.certtrack.internal.Pools;
+import org.certtrack.internal.Require;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,63 +55,12 @@ public final class CertTrack implements AutoCloseable {
     private final Migrations.MigrationResult migration;
     private final String description;
 
-    private CertTrack(Builder builder) {
-        this.description = builder.describe();
-        this.ownedPool = builder.dataSource == null ? builder.pool() : null;
-        this.dataSource = ownedPool != null ? ownedPool : builder.dataSource;
-        // Hibernate's boot needs no schema unless it is asked to validate one, so it runs beside the
-        // migrations: on a cold start the two together take little longer than the slower of them.
-        FutureTask<EntityManagerFactory> hibernate = new FutureTask<>(() -> builder.entityManagerFactory(dataSource));
-        boolean parallel = builder.migrate && !builder.checksSchema();
-        if (parallel) {
-            Thread boot = new Thread(hibernate, "certtrack-hibernate-boot");
-            boot.setDaemon(true);
-            boot.start();
-        }
-        try {
-            this.migration = builder.migrate ? builder.migrate(dataSource) : null;
-            if (migration != null) {
-                log.info("certtrack schema on {} is at version {} ({} migrations applied)",
-                        description, migration.toVersion(), migration.applied().size());
-            }
-            if (!parallel) {
-                hibernate.run();
-            }
-            this.entityManagerFactory = resultOf(hibernate);
-        } catch (RuntimeException | Error e) {
-            if (parallel) {
-                closeWhenBuilt(hibernate);
-            }
-            closePool();
-            throw e;
-        }
-    }
-
-    private static EntityManagerFactory resultOf(FutureTask<EntityManagerFactory> hibernate) {
-        try {
-            return hibernate.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CertTrackException("Interrupted while Hibernate was starting", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new CertTrackException("Hibernate could not start", e.getCause());
-        }
-    }
-
-    private static void closeWhenBuilt(FutureTask<EntityManagerFactory> hibernate) {
-        try {
-            hibernate.get().close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | RuntimeException ignored) {
-            // Start-up already failed; the first failure is the one the caller sees.
-        }
+    private CertTrack(DataSource dataSource, HikariDataSource ownedPool, Bootstrap.Started started, String description) {
+        this.dataSource = dataSource;
+        this.ownedPool = ownedPool;
+        this.entityManagerFactory = started.entityManagerFactory();
+        this.migration = started.migration();
+        this.description = description;
     }
 
     /** certtrack over a {@link DataSource} the caller owns (and closes); migrates it first. */
@@ -211,7 +157,12 @@ public final class CertTrack implements AutoCloseable {
                     throw conflict;
                 }
                 log.debug("attempt {} of {} lost a race, retrying: {}", attempt, retry.maxAttempts(), conflict.getMessage());
-                pause(retry.backoff().toMillis() * attempt, conflict);
+                try {
+                    retry.pauseAfter(attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw conflict;
+                }
             }
         }
     }
@@ -223,18 +174,6 @@ public final class CertTrack implements AutoCloseable {
             work.accept(unitOfWork);
             return null;
         });
-    }
-
-    private static void pause(long maxMillis, ConcurrentUpdateException conflict) {
-        if (maxMillis <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(maxMillis + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw conflict;
-        }
     }
 
     /** Runs {@code work} in one transaction, as {@link #inTransaction} does, for work that returns nothing. */
@@ -369,7 +308,7 @@ public final class CertTrack implements AutoCloseable {
 
         /** The most connections the pool certtrack owns may open (default 10). */
         public Builder maximumPoolSize(int maximumPoolSize) {
-            this.maximumPoolSize = org.certtrack.internal.Require.between("maximumPoolSize", maximumPoolSize, 1, 1000);
+            this.maximumPoolSize = Require.between("maximumPoolSize", maximumPoolSize, 1, 1000);
             return this;
         }
 
@@ -410,13 +349,19 @@ public final class CertTrack implements AutoCloseable {
             if (dataSource == null && url == null) {
                 throw new IllegalStateException("Give the builder a dataSource(...), url(...) or embedded(...)");
             }
-            return new CertTrack(this);
-        }
-
-        /** Whether Hibernate is asked to check or generate the schema at boot, which must wait for migrations. */
-        private boolean checksSchema() {
-            return properties.keySet().stream().anyMatch(name ->
-                    name.equals("hibernate.hbm2ddl.auto") || name.startsWith("jakarta.persistence.schema-generation"));
+            String description = describe();
+            HikariDataSource pool = dataSource == null ? Pools.open("certtrack", url, maximumPoolSize, connectionTimeout) : null;
+            DataSource target = pool != null ? pool : dataSource;
+            try {
+                Bootstrap.Started started = Bootstrap.start(target, properties,
+                        migrate ? () -> migrate(target, description) : null);
+                return new CertTrack(target, pool, started, description);
+            } catch (RuntimeException | Error e) {
+                if (pool != null) {
+                    pool.close();
+                }
+                throw e;
+            }
         }
 
         private String describe() {
@@ -427,70 +372,14 @@ public final class CertTrack implements AutoCloseable {
             return migrationDataSource != null ? where + ", migrated through a caller's DataSource" : where;
         }
 
-        private HikariDataSource pool() {
-            return pool("certtrack", url, maximumPoolSize);
-        }
-
-        private HikariDataSource pool(String name, DatabaseUrl target, int size) {
-            HikariConfig config = new HikariConfig();
-            config.setPoolName(name);
-            config.setJdbcUrl(target.jdbcUrl());
-            config.setUsername(target.username());
-            config.setPassword(target.password());
-            config.setMaximumPoolSize(size);
-            config.setConnectionTimeout(connectionTimeout.toMillis());
-            config.setInitializationFailTimeout(connectionTimeout.toMillis());
-            if (target.jdbcUrl().startsWith("jdbc:postgresql:")) {
-                // Without these, a server that accepts the TCP connection but never answers (overloaded,
-                // half-started, a proxy in front of a dead database) blocks the connection attempt, and with
-                // it start-up, forever: the pool's own timeout only covers waiting for a pooled connection.
-                // Strings: the driver reads its properties with Properties.getProperty, which ignores other types.
-                long seconds = Math.max(1, (connectionTimeout.toMillis() + 999) / 1000);
-                config.addDataSourceProperty("connectTimeout", String.valueOf(seconds));
-                config.addDataSourceProperty("loginTimeout", String.valueOf(seconds));
-                if (!target.jdbcUrl().contains("reWriteBatchedInserts")) {
-                    // pgjdbc then sends each batch of inserts as multi-row INSERTs: one round trip instead of
-                    // one per row, which is what makes Hibernate's insert batching pay off on PostgreSQL.
-                    config.addDataSourceProperty("reWriteBatchedInserts", "true");
-                }
-            }
-            try {
-                return new HikariDataSource(config);
-            } catch (RuntimeException e) {
-                throw new DatabaseUnavailableException("Could not connect to " + target + " within "
-                        + connectionTimeout.toMillis() + " ms: " + DatabaseUrl.mask(rootMessage(e)), e);
-            }
-        }
-
-        private Migrations.MigrationResult migrate(DataSource applicationDataSource) {
+        private Migrations.MigrationResult migrate(DataSource applicationDataSource, String description) {
             if (migrationUrl == null) {
-                return Migrations.of(migrationDataSource != null ? migrationDataSource : applicationDataSource).migrate();
+                return Bootstrap.migrate(migrationDataSource != null ? migrationDataSource : applicationDataSource, description);
             }
             // Flyway holds a second connection for its lock while it migrates through the first.
-            try (HikariDataSource owner = pool("certtrack-migrations", migrationUrl, 2)) {
-                return Migrations.of(owner).migrate();
+            try (HikariDataSource owner = Pools.open("certtrack-migrations", migrationUrl, 2, connectionTimeout)) {
+                return Bootstrap.migrate(owner, description);
             }
-        }
-
-        private EntityManagerFactory entityManagerFactory(DataSource dataSource) {
-            HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("certtrack")
-                    .managedClasses(Engineer.class, Certificate.class, Instructor.class);
-            configuration.property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
-            configuration.property("hibernate.jdbc.batch_size", 50);
-            configuration.property("hibernate.order_inserts", true);
-            configuration.property("hibernate.order_updates", true);
-            configuration.property("hibernate.default_batch_fetch_size", 32);
-            configuration.property("hibernate.query.fail_on_pagination_over_collection_fetch", true);
-            configuration.properties(properties);
-            return configuration.createEntityManagerFactory();
-        }
-
-        private static String rootMessage(Throwable e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            return String.valueOf(root.getMessage());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.certtrack;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.certtrack.internal.Require;
 
@@ -37,5 +38,13 @@ public record RetryPolicy(int maxAttempts, Duration backoff) {
     /** Up to {@code maxAttempts} runs in all, with the {@linkplain #DEFAULT_BACKOFF default} pause. */
     public static RetryPolicy upTo(int maxAttempts) {
         return new RetryPolicy(maxAttempts, DEFAULT_BACKOFF);
+    }
+
+    /** Sleeps a random time of up to {@code backoff} times {@code attempt}, so that racing writers spread out. */
+    void pauseAfter(int attempt) throws InterruptedException {
+        long maxMillis = backoff.toMillis() * attempt;
+        if (maxMillis > 0) {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(maxMillis + 1));
+        }
     }
 }

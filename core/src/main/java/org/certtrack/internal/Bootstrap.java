@@ -1,0 +1,155 @@
+package org.certtrack.internal;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.certtrack.CertTrackException;
+import org.certtrack.Certificate;
+import org.certtrack.Engineer;
+import org.certtrack.Instructor;
+import org.certtrack.Migrations;
+import org.hibernate.cfg.BatchSettings;
+import org.hibernate.cfg.FetchSettings;
+import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.cfg.QuerySettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every host does to start certtrack, in one place: the entities to map, the Hibernate settings
+ * certtrack is tuned and tested with, and migrating its schema. {@link org.certtrack.CertTrack} and the
+ * Spring Boot starter both call it, so the two cannot drift apart.
+ */
+public final class Bootstrap {
+
+    /** certtrack's entity classes, for the host's persistence unit. */
+    public static final List<Class<?>> ENTITY_CLASSES = List.of(Engineer.class, Certificate.class, Instructor.class);
+
+    /**
+     * The Hibernate settings certtrack applies unless the host sets its own value for the same key: insert
+     * and update batches of 50 (the id sequences step by 50, so a batch takes its ids in one call), ordered
+     * so that batches stay whole, lazy collections loaded 32 owners at a time instead of one by one, and a
+     * collection fetch that cannot be paged in SQL fails instead of paging in memory.
+     */
+    public static final Map<String, Object> HIBERNATE_SETTINGS = hibernateSettings();
+
+    private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
+
+    private Bootstrap() {
+    }
+
+    private static Map<String, Object> hibernateSettings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put(BatchSettings.STATEMENT_BATCH_SIZE, 50);
+        settings.put(BatchSettings.ORDER_INSERTS, true);
+        settings.put(BatchSettings.ORDER_UPDATES, true);
+        settings.put(FetchSettings.DEFAULT_BATCH_FETCH_SIZE, 32);
+        settings.put(QuerySettings.FAIL_ON_PAGINATION_OVER_COLLECTION_FETCH, true);
+        return Collections.unmodifiableMap(settings);
+    }
+
+    /**
+     * Applies certtrack's pending migrations to {@code dataSource} and logs the version reached.
+     *
+     * @param where the database, for the log line, with any password masked
+     * @throws CertTrackException naming the script, if the schema cannot be migrated
+     */
+    public static Migrations.MigrationResult migrate(DataSource dataSource, String where) {
+        Migrations.MigrationResult result = Migrations.of(dataSource).migrate();
+        log.info("certtrack schema on {} is at version {} ({} migrations applied)",
+                where, result.toVersion(), result.applied().size());
+        return result;
+    }
+
+    /** Hibernate over {@code dataSource} with certtrack's entities and settings, {@code properties} overriding them. */
+    public static EntityManagerFactory entityManagerFactory(DataSource dataSource, Map<String, Object> properties) {
+        HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("certtrack")
+                .managedClasses(ENTITY_CLASSES);
+        configuration.property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
+        configuration.properties(HIBERNATE_SETTINGS);
+        configuration.properties(properties);
+        return configuration.createEntityManagerFactory();
+    }
+
+    /**
+     * Runs {@code migration} (when not null) and boots Hibernate. Hibernate's boot needs no schema unless
+     * it is asked to validate one, so then it runs on its own thread beside the migrations: on a cold
+     * start the two together take little longer than the slower of them.
+     *
+     * @throws CertTrackException if the schema cannot be migrated; nothing is left open then
+     */
+    public static Started start(DataSource dataSource, Map<String, Object> properties,
+                                Supplier<Migrations.MigrationResult> migration) {
+        FutureTask<EntityManagerFactory> hibernate = new FutureTask<>(() -> entityManagerFactory(dataSource, properties));
+        boolean parallel = migration != null && !checksSchema(properties);
+        if (parallel) {
+            Thread boot = new Thread(hibernate, "certtrack-hibernate-boot");
+            boot.setDaemon(true);
+            boot.start();
+        }
+        try {
+            Migrations.MigrationResult migrated = migration == null ? null : migration.get();
+            if (!parallel) {
+                hibernate.run();
+            }
+            return new Started(resultOf(hibernate), migrated);
+        } catch (RuntimeException | Error e) {
+            if (parallel) {
+                closeWhenBuilt(hibernate);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * What {@link #start} started.
+     *
+     * @param entityManagerFactory Hibernate, ready
+     * @param migration            what migrating did, or null when the host turned migration off
+     */
+    public record Started(EntityManagerFactory entityManagerFactory, Migrations.MigrationResult migration) {
+    }
+
+    /** Whether Hibernate is asked to check or generate the schema at boot, which must wait for migrations. */
+    private static boolean checksSchema(Map<String, Object> properties) {
+        return properties.keySet().stream().anyMatch(name ->
+                name.equals("hibernate.hbm2ddl.auto") || name.startsWith("jakarta.persistence.schema-generation"));
+    }
+
+    private static EntityManagerFactory resultOf(FutureTask<EntityManagerFactory> hibernate) {
+        try {
+            return hibernate.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CertTrackException("Interrupted while Hibernate was starting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new CertTrackException("Hibernate could not start", e.getCause());
+        }
+    }
+
+    private static void closeWhenBuilt(FutureTask<EntityManagerFactory> hibernate) {
+        try {
+            hibernate.get().close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException ignored) {
+            // Start-up already failed; the first failure is the one the caller sees.
+        }
+    }
+}
