@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 
+import org.certtrack.internal.Failures;
 import org.certtrack.internal.JpaCertificateRepository;
 
 /**
@@ -13,9 +14,13 @@ import org.certtrack.internal.JpaCertificateRepository;
  */
 public interface CertificateRepository {
 
-    /** A repository over the given entity manager. */
+    /**
+     * A repository over the given entity manager, in the caller's transaction. What fails reaches you as
+     * certtrack's exceptions ({@link ConcurrentUpdateException}, {@link DatabaseUnavailableException}, ...),
+     * whoever runs that transaction.
+     */
     static CertificateRepository using(EntityManager entityManager) {
-        return new JpaCertificateRepository(entityManager);
+        return Failures.translating(CertificateRepository.class, new JpaCertificateRepository(entityManager), entityManager);
     }
 
     /** The certificate with this id, or empty when there is none. */

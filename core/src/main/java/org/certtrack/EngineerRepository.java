@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 
+import org.certtrack.internal.Failures;
 import org.certtrack.internal.JpaEngineerRepository;
 
 /**
@@ -14,9 +15,13 @@ import org.certtrack.internal.JpaEngineerRepository;
  */
 public interface EngineerRepository {
 
-    /** A repository over the given entity manager. */
+    /**
+     * A repository over the given entity manager, in the caller's transaction. What fails reaches you as
+     * certtrack's exceptions ({@link ConcurrentUpdateException}, {@link DatabaseUnavailableException}, ...),
+     * whoever runs that transaction.
+     */
     static EngineerRepository using(EntityManager entityManager) {
-        return new JpaEngineerRepository(entityManager);
+        return Failures.translating(EngineerRepository.class, new JpaEngineerRepository(entityManager), entityManager);
     }
 
     /** The engineer with this id, or empty when there is none. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.certtrack.internal.Failures;
 import org.certtrack.internal.JpaInstructorRepository;
 
 /**
@@ -14,9 +15,13 @@ import org.certtrack.internal.JpaInstructorRepository;
  */
 public interface InstructorRepository {
 
-    /** A repository over the given entity manager. */
+    /**
+     * A repository over the given entity manager, in the caller's transaction. What fails reaches you as
+     * certtrack's exceptions ({@link ConcurrentUpdateException}, {@link DatabaseUnavailableException}, ...),
+     * whoever runs that transaction.
+     */
     static InstructorRepository using(EntityManager entityManager) {
-        return new JpaInstructorRepository(entityManager);
+        return Failures.translating(InstructorRepository.class, new JpaInstructorRepository(entityManager), entityManager);
     }
 
     /** The instructor with this id, or empty when there is none. */

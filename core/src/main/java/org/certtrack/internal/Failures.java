@@ -4,6 +4,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
@@ -52,7 +55,29 @@ public final class Failures {
         return translate(failure);
     }
 
-    private static RuntimeException translate(RuntimeException failure) {
+    /**
+     * {@code repository}, throwing certtrack's exceptions in place of what Hibernate, the driver and the pool
+     * throw, whoever runs the transaction around it (certtrack, Spring, the caller).
+     */
+    public static <R> R translating(Class<R> type, R repository, EntityManager entityManager) {
+        InvocationHandler handler = (proxy, method, arguments) -> {
+            try {
+                return method.invoke(repository, arguments);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw translate(failure, entityManager);
+                }
+                throw e.getCause();
+            }
+        };
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    /**
+     * The exception to throw in place of {@code failure} when no entity manager is at hand (a transaction
+     * that could not begin, a commit that failed); {@code failure} itself when there is none better.
+     */
+    public static RuntimeException translate(RuntimeException failure) {
         if (!(failure instanceof PersistenceException) && !hasCause(failure, SQLException.class)) {
             return failure;
         }
