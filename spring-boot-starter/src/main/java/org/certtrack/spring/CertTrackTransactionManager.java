@@ -1,0 +1,63 @@
+package org.certtrack.spring;
+
+import jakarta.persistence.EntityManager;
+
+import org.certtrack.CertTrackException;
+import org.certtrack.internal.Failures;
+import org.springframework.dao.support.DataAccessUtils;
+import org.springframework.orm.jpa.EntityManagerHolder;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Spring's {@link JpaTransactionManager}, with certtrack's exception contract at the edges of a
+ * transaction: a {@code @Transactional} method whose commit loses a race throws
+ * {@link org.certtrack.ConcurrentUpdateException} naming the entity and id (not Spring's
+ * {@code ObjectOptimisticLockingFailureException}), and one that cannot get a connection throws
+ * {@link org.certtrack.DatabaseUnavailableException}. Every other failure is Spring's, translated as
+ * {@code JpaTransactionManager} translates it.
+ *
+ * <p>The starter registers one unless the application defines its own transaction manager; an
+ * application that needs its own can extend this one to keep the contract.
+ */
+public class CertTrackTransactionManager extends JpaTransactionManager {
+
+    @Override
+    protected void doBegin(Object transaction, TransactionDefinition definition) {
+        try {
+            super.doBegin(transaction, definition);
+        } catch (RuntimeException e) {
+            throw certTrackExceptionOr(e, Failures.translate(e));
+        }
+    }
+
+    /**
+     * Flushes before committing: a failed commit clears the persistence context, which a failed flush
+     * leaves for certtrack to find the row in conflict.
+     */
+    @Override
+    protected void doCommit(DefaultTransactionStatus status) {
+        EntityManagerHolder holder = (EntityManagerHolder) TransactionSynchronizationManager.getResource(
+                obtainEntityManagerFactory());
+        if (holder != null && !status.isReadOnly()) {
+            EntityManager entityManager = holder.getEntityManager();
+            try {
+                entityManager.flush();
+            } catch (RuntimeException e) {
+                throw certTrackExceptionOr(DataAccessUtils.translateIfNecessary(e, getJpaDialect()),
+                        Failures.translate(e, entityManager));
+            }
+        }
+        try {
+            super.doCommit(status);
+        } catch (RuntimeException e) {
+            throw certTrackExceptionOr(e, Failures.translate(e));
+        }
+    }
+
+    private static RuntimeException certTrackExceptionOr(RuntimeException spring, RuntimeException certTrack) {
+        return certTrack instanceof CertTrackException ? certTrack : spring;
+    }
+}
