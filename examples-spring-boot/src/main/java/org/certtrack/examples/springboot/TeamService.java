@@ -24,12 +24,14 @@ class TeamService {
     private final EngineerRepository engineers;
     private final InstructorRepository instructors;
     private final EngineerSpringDataRepository springEngineers;
+    private final TeamNoteRepository notes;
 
     TeamService(EngineerRepository engineers, InstructorRepository instructors,
-                EngineerSpringDataRepository springEngineers) {
+                EngineerSpringDataRepository springEngineers, TeamNoteRepository notes) {
         this.engineers = requireNonNull(engineers, "engineers");
         this.instructors = requireNonNull(instructors, "instructors");
         this.springEngineers = requireNonNull(springEngineers, "springEngineers");
+        this.notes = requireNonNull(notes, "notes");
     }
 
     /** Hires the sample team when there are no engineers yet; returns whether it did. */
@@ -45,6 +47,7 @@ class TeamService {
         grace.addCertificate(linus.addCertificate(new Certificate("Github", 2026)));
         engineers.add(ada);
         engineers.add(linus);
+        notes.save(new TeamNote(ada.getId(), "first engineer of the sample team"));
         return true;
     }
 
@@ -87,7 +90,8 @@ class TeamService {
         lines.add("Engineers (certtrack's EngineerRepository, " + engineers.count() + " in all):");
         for (Engineer engineer : engineers.findAllWithCertificates(PageRequest.first())) {
             lines.add("  " + engineer.getName() + " (" + engineer.getSpecialty() + "): "
-                    + engineer.getCertificates().stream().map(Certificate::getTitle).toList());
+                    + engineer.getCertificates().stream().map(Certificate::getTitle).toList()
+                    + notes.findByEngineerIdOrderById(engineer.getId()).stream().map(n -> " - " + n.getNote()).reduce("", String::concat));
         }
         lines.add("Instructors (certtrack's InstructorRepository):");
         for (Instructor instructor : instructors.findAllWithEngineers(PageRequest.first())) {

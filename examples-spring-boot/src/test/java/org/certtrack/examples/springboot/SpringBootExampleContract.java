@@ -36,11 +36,16 @@ abstract class SpringBootExampleContract {
     private Environment environment;
 
     @Test
-    void springsFlywayRanCerttracksMigrationsIntoCerttracksHistoryTable() {
+    void theStarterRanCerttracksMigrationsAndSpringsFlywayTheApplicationsOwn() {
         assertThat(jdbc.queryForList("SELECT \"script\" FROM \"certtrack_schema_history\""
                 + " WHERE \"success\" = TRUE AND \"version\" IS NOT NULL AND \"type\" = 'SQL'", String.class))
+                .as("certtrack's scripts, in certtrack's history table")
                 .containsExactly("V1__create_certtrack_schema.sql", "V2__add_version_columns.sql",
                         "V3__index_names_for_paging.sql");
+        assertThat(jdbc.queryForList("SELECT \"script\" FROM \"flyway_schema_history\""
+                + " WHERE \"success\" = TRUE AND \"type\" = 'SQL'", String.class))
+                .as("the application's scripts, in Spring's history table")
+                .containsExactly("V1__create_team_notes.sql");
     }
 
     @Test

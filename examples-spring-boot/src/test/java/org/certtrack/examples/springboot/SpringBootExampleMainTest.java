@@ -19,7 +19,7 @@ class SpringBootExampleMainTest {
 
         SpringBootExample.main(new String[] {database});
         assertThat(output.getOut()).contains("The database was empty: hired the sample team.",
-                "Engineers (certtrack's EngineerRepository, 2 in all):", "Ada Lovelace (backend): [AWS]",
+                "Engineers (certtrack's EngineerRepository, 2 in all):", "Ada Lovelace (backend): [AWS] - first engineer of the sample team",
                 "Grace Hopper: [Ada Lovelace, Linus Torvalds]",
                 "Backend engineers (Spring Data): [Ada Lovelace]", "Engineers aged 50 or more (Spring Data): 1");
 
