@@ -3,6 +3,8 @@ package org.certtrack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.persistence.EntityManager;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +66,30 @@ abstract class OptimisticLockingContract extends DatabaseContract {
         });
         assertOneWins("Certificate", id, (work, title) -> work.certificates().getById(id).setTitle(title),
                 () -> certTrack.inTransaction(work -> work.certificates().getById(id).getTitle()));
+    }
+
+    @Test
+    void aRepositoryOverTheCallersOwnEntityManagerReportsAConflictAsCertTracksException() {
+        long id = certTrack.inTransaction(work -> work.engineers().add(new Engineer("Ada", "backend", 36)).getId());
+        try (EntityManager own = certTrack.entityManagerFactory().createEntityManager()) {
+            EngineerRepository engineers = EngineerRepository.using(own);
+            own.getTransaction().begin();
+            try {
+                engineers.getById(id).setName("Ada King");
+                certTrack.useTransaction(other -> other.engineers().getById(id).setAge(37));
+
+                assertThatThrownBy(() -> engineers.findBySpecialty("backend"))   // flushes the stale rename first
+                        .as("a query that flushes a stale rename, through the caller's own transaction")
+                        .isInstanceOfSatisfying(ConcurrentUpdateException.class, conflict -> {
+                            assertThat(conflict.entityName()).isEqualTo("Engineer");
+                            assertThat(conflict.id()).isEqualTo(id);
+                        });
+            } finally {
+                own.getTransaction().rollback();
+            }
+        }
+        assertThat(this.<Integer>read(work -> work.engineers().getById(id).getAge()))
+                .as("the other unit of work's change").isEqualTo(37);
     }
 
     @Test
