@@ -17,7 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
@@ -53,8 +52,7 @@ import org.springframework.transaction.TransactionManager;
  * </ol>
  * Every bean backs off when the application defines its own.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class,
-        before = {HibernateJpaAutoConfiguration.class, FlywayAutoConfiguration.class})
+@AutoConfiguration(after = DataSourceAutoConfiguration.class, before = HibernateJpaAutoConfiguration.class)
 @ConditionalOnClass({LocalContainerEntityManagerFactoryBean.class, EntityManager.class})
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(CertTrackProperties.class)
@@ -86,8 +84,8 @@ public final class CertTrackAutoConfiguration {
 
     /** The schema is migrated (by certtrack, or by whoever runs its migrations): Hibernate must not generate it. */
     @Bean
-    SchemaManagementProvider certTrackSchemaManagement() {
-        return dataSource -> SchemaManagement.MANAGED;
+    SchemaManagementProvider certTrackSchemaManagement(DataSource certTracks) {
+        return dataSource -> dataSource == certTracks ? SchemaManagement.MANAGED : SchemaManagement.UNMANAGED;
     }
 
     @Bean

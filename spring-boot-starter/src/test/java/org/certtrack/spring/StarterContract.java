@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole path through the starter, in an application ({@link NotesApplication}) that configures nothing
@@ -34,7 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * ({@link StarterTest}) and PostgreSQL ({@link StarterIT}).
  */
 @SpringBootTest(classes = {NotesApplication.class, StarterContract.CountingStatements.class})
-@DirtiesContext
+@DirtiesContext   // each subclass its own database: never share the context
 abstract class StarterContract {
 
     private static TestDatabase database;
@@ -52,12 +53,19 @@ abstract class StarterContract {
     @Autowired
     StatementCounter statements;
 
-    /** Points the application at a fresh database of the subclass's kind. */
-    static void useDatabase(TestDatabase fresh, DynamicPropertyRegistry registry) {
+    /**
+     * The subclass's database, opened in its {@code @BeforeAll}: before Spring starts the application, so
+     * that a class without PostgreSQL is skipped as a whole instead of failing to start.
+     */
+    static void useDatabase(TestDatabase fresh) {
         database = fresh;
-        registry.add("spring.datasource.url", () -> fresh.url().jdbcUrl());
-        registry.add("spring.datasource.username", () -> fresh.url().username());
-        registry.add("spring.datasource.password", () -> fresh.url().password() == null ? "" : fresh.url().password());
+    }
+
+    @DynamicPropertySource
+    static void dataSource(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> database.url().jdbcUrl());
+        registry.add("spring.datasource.username", () -> database.url().username());
+        registry.add("spring.datasource.password", () -> database.url().password() == null ? "" : database.url().password());
     }
 
     @AfterAll
