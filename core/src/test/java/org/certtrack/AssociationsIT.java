@@ -1,6 +1,7 @@
 package org.certtrack;
 
 /** {@link AssociationsContract} on PostgreSQL. */
+@RequiresPostgres
 class AssociationsIT extends AssociationsContract {
 
     @Override

@@ -1,6 +1,7 @@
 package org.certtrack;
 
 /** {@link BadInputContract} on PostgreSQL. */
+@RequiresPostgres
 class BadInputIT extends BadInputContract {
 
     @Override

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * recorded; afterwards the database holds exactly what succeeded (each surviving certificate with the
  * title of its last committed rename and one version per rename), no orphan row, and no broken rule.
  */
+@RequiresPostgres
 class ConcurrentLoadIT extends DatabaseContract {
 
     private static final int THREADS = 8;

@@ -16,18 +16,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The database restarts while certtrack's pool is open. The test starts a throwaway PostgreSQL cluster of
  * its own ({@code initdb} and {@code pg_ctl} on a free loopback port in a temporary directory, as the
  * {@code postgres} user when the test runs as root), never the shared server. During the outage every
  * unit of work fails with a {@link DatabaseUnavailableException} within the connection timeout; once the
- * database is back, the same {@link CertTrack} works again without a restart.
+ * database is back, the same {@link CertTrack} works again without a restart. It runs with the other
+ * PostgreSQL tests ({@link RequiresPostgres}), and needs the server binaries besides.
  */
+@RequiresPostgres
+@ExtendWith(DatabaseRestartIT.ServerBinaries.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseRestartIT {
 
@@ -41,13 +47,6 @@ class DatabaseRestartIT {
 
     @BeforeAll
     void startThrowawayCluster() throws Exception {
-        if (!Files.isExecutable(BIN.resolve("initdb")) || !Files.isExecutable(BIN.resolve("pg_ctl"))) {
-            String reason = "No PostgreSQL server binaries in " + BIN + " to start a throwaway cluster";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(reason + "; CI=true, so this test must not skip");
-            }
-            Assumptions.abort(reason);
-        }
         asPostgresUser = "root".equals(System.getProperty("user.name"));
         directory = Files.createTempDirectory("certtrack-restart-");
         data = directory.resolve("data");
@@ -60,6 +59,16 @@ class DatabaseRestartIT {
         run(true, BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust",
                 "-E", "UTF8", "--no-sync");
         start();
+    }
+
+    /** Skips the class, before it starts anything, where {@code initdb} and {@code pg_ctl} are missing (fails it in CI). */
+    static final class ServerBinaries implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            return PostgresCondition.evaluate(Files.isExecutable(BIN.resolve("initdb")) && Files.isExecutable(BIN.resolve("pg_ctl")),
+                    "certtrack: no PostgreSQL server binaries in " + BIN + " to start a throwaway cluster");
+        }
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package org.certtrack;
 
 /** {@link EntityEqualityContract} on PostgreSQL. */
+@RequiresPostgres
 class EntityEqualityIT extends EntityEqualityContract {
 
     @Override

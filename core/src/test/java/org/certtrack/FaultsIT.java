@@ -1,6 +1,7 @@
 package org.certtrack;
 
 /** {@link FaultsContract} on PostgreSQL. */
+@RequiresPostgres
 class FaultsIT extends FaultsContract {
 
     @Override

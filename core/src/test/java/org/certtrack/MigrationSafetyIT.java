@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * empty schema, and a schema owner that migrates while the application's own user may only read and
  * write rows.
  */
+@RequiresPostgres
 class MigrationSafetyIT {
 
     /** How many migration scripts certtrack has: one per version. */

@@ -1,6 +1,7 @@
 package org.certtrack;
 
 /** {@link MigrationsContract} on PostgreSQL. */
+@RequiresPostgres
 class MigrationsIT extends MigrationsContract {
 
     @Override

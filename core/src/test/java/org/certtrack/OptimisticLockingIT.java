@@ -1,6 +1,7 @@
 package org.certtrack;
 
 /** {@link OptimisticLockingContract} on PostgreSQL. */
+@RequiresPostgres
 class OptimisticLockingIT extends OptimisticLockingContract {
 
     @Override

@@ -1,6 +1,7 @@
 package org.certtrack;
 
 /** {@link RepositoriesContract} on PostgreSQL. */
+@RequiresPostgres
 class RepositoriesIT extends RepositoriesContract {
 
     @Override

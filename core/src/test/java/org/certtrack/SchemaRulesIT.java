@@ -1,6 +1,7 @@
 package org.certtrack;
 
 /** {@link SchemaRulesContract} on PostgreSQL. */
+@RequiresPostgres
 class SchemaRulesIT extends SchemaRulesContract {
 
     @Override

@@ -18,13 +18,15 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  *
  * <p>PostgreSQL is found through the {@code CERTTRACK_TEST_JDBC_URL} environment variable (or the
  * {@code certtrack.test.jdbc-url} system property), else through Testcontainers where Docker runs, else
- * the test is skipped with a one-line reason; with {@code CI=true} a missing PostgreSQL fails instead.
+ * the test is skipped with a one-line reason; with {@code CI=true} a missing PostgreSQL fails instead. Classes
+ * that open PostgreSQL carry {@link RequiresPostgres}, so that they are skipped as a whole.
  */
 final class TestDatabase implements AutoCloseable {
 
     static final String JDBC_URL_VARIABLE = "CERTTRACK_TEST_JDBC_URL";
 
     private static PostgreSQLContainer container;
+    private static Boolean dockerAvailable;
 
     private final String jdbcUrl;
     private final String adminUrl;
@@ -54,24 +56,41 @@ final class TestDatabase implements AutoCloseable {
     }
 
     private static synchronized String postgresUrl() {
-        String configured = System.getProperty("certtrack.test.jdbc-url", System.getenv(JDBC_URL_VARIABLE));
-        if (configured != null && !configured.isBlank()) {
-            DatabaseUrl url = DatabaseUrl.parse(configured);
-            return withCredentials(url);
+        String configured = configuredUrl();
+        if (configured != null) {
+            return withCredentials(DatabaseUrl.parse(configured));
         }
-        if (container == null && DockerClientFactory.instance().isDockerAvailable()) {
+        if (container == null && dockerAvailable()) {
             container = new PostgreSQLContainer("postgres:15-alpine");
             container.start();
         }
         if (container != null) {
             return container.getJdbcUrl() + "&user=" + container.getUsername() + "&password=" + container.getPassword();
         }
-        String reason = "No PostgreSQL: set " + JDBC_URL_VARIABLE + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) or run Docker";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException(reason + "; CI=true, so PostgreSQL tests must not skip");
-        }
-        Assumptions.abort(reason);
+        // Throws when CI=true; else says why the test cannot run (RequiresPostgres skips whole classes first).
+        Assumptions.abort(PostgresCondition.evaluate(false, PostgresSkipSummary.REASON).getReason().orElseThrow());
         throw new AssertionError("unreachable");
+    }
+
+    /**
+     * Whether {@link #postgres()} finds a PostgreSQL: one is configured (not contacted here: a configured server
+     * that is down fails the tests rather than skipping them), or Docker runs for Testcontainers.
+     */
+    static boolean postgresAvailable() {
+        return configuredUrl() != null || dockerAvailable();
+    }
+
+    private static String configuredUrl() {
+        String configured = System.getProperty("certtrack.test.jdbc-url", System.getenv(JDBC_URL_VARIABLE));
+        return configured == null || configured.isBlank() ? null : configured;
+    }
+
+    /** Whether Testcontainers finds Docker; asked once per JVM. */
+    private static synchronized boolean dockerAvailable() {
+        if (dockerAvailable == null) {
+            dockerAvailable = DockerClientFactory.instance().isDockerAvailable();
+        }
+        return dockerAvailable;
     }
 
     private static String withCredentials(DatabaseUrl url) {

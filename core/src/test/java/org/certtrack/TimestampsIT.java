@@ -1,6 +1,7 @@
 package org.certtrack;
 
 /** {@link TimestampsContract} on PostgreSQL. */
+@RequiresPostgres
 class TimestampsIT extends TimestampsContract {
 
     @Override

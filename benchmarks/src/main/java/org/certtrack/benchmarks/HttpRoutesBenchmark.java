@@ -2,8 +2,6 @@ package org.certtrack.benchmarks;
 
 import com.sun.net.httpserver.HttpServer;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -52,12 +50,16 @@ final class HttpRoutesBenchmark {
                 Seeder.of(certTrack).withSeed(42).seed(DataSet.sized(5_000, 2, 100));
             }
             int port = freePort();
+            // The server's output goes to a file, not a pipe: a thread still reading a pipe when the process is
+            // stopped fails with "Stream closed".
+            Path output = Files.createTempFile("certtrack-example-server-", ".log");
             ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", EXAMPLES_JAR.toString(), "--serve", Integer.toString(port)).redirectErrorStream(true);
+                    "-jar", EXAMPLES_JAR.toString(), "--serve", Integer.toString(port))
+                    .redirectErrorStream(true).redirectOutput(output.toFile());
             command.environment().put("DATABASE_URL", database.jdbcUrl(""));
             Process server = command.start();
             try {
-                awaitServing(server);
+                awaitServing(server, output);
                 URI instructors = URI.create("http://127.0.0.1:" + port + "/instructors");
                 byte[] body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(instructors).build(),
                         HttpResponse.BodyHandlers.ofByteArray()).body();
@@ -73,23 +75,26 @@ final class HttpRoutesBenchmark {
             } finally {
                 server.destroy();
                 server.waitFor();
+                Files.deleteIfExists(output);
             }
         }
     }
 
-    private void awaitServing(Process server) throws Exception {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder output = new StringBuilder();
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            output.append(line).append('\n');
-            if (line.startsWith("Serving the JSON API")) {
-                Thread drain = new Thread(() -> lines.lines().forEach(ignored -> { }), "example-server-output");
-                drain.setDaemon(true);
-                drain.start();
+    /** Waits until the example says it serves, or fails with its output when it stops first (or after a minute). */
+    private static void awaitServing(Process server, Path output) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
+            if (printed.lines().anyMatch(line -> line.startsWith("Serving the JSON API"))) {
                 return;
             }
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the example server stopped before serving:\n" + printed);
+            }
+            Thread.sleep(50);
         }
-        throw new IllegalStateException("the example server stopped before serving:\n" + output);
+        throw new IllegalStateException("the example server did not serve within a minute:\n"
+                + Files.readString(output, StandardCharsets.UTF_8));
     }
 
     private Load staticServer(byte[] body) throws Exception {

@@ -38,7 +38,9 @@ abstract class HostAppWithOwnMigrationsContract {
 
     @AfterEach
     void dropDatabase() {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Test

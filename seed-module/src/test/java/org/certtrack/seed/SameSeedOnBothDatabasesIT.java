@@ -33,7 +33,9 @@ class SameSeedOnBothDatabasesIT {
 
     @AfterAll
     static void closeH2() {
-        h2.close();
+        if (h2 != null) {
+            h2.close();
+        }
     }
 
     @Test

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -55,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * {@value #JDBC_URL_PROPERTY} system property (for example
  * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}), else in a Testcontainers PostgreSQL
  * (started once per JVM, shared, needing {@code testcontainers-postgresql} on the test classpath) where
- * Docker runs, else the class is skipped with a one-line reason, or fails when {@code CI=true}.
+ * Docker runs, else the class is skipped before any of its lifecycle methods run (counted as skipped, and
+ * summed up with the reason in one line at the end of the test run), or fails when {@code CI=true}.
  * {@link #create()}: PostgreSQL when one is configured, else embedded H2. Each test class gets its own
  * database (H2) or schema (PostgreSQL), dropped after the class.
  *
@@ -75,8 +78,8 @@ import org.slf4j.LoggerFactory;
  * <p>Register it on a {@code static} field, so the database lives as long as the class, or annotate the
  * class with {@link CertTrackTest}.
  */
-public final class CertTrackExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback, ParameterResolver, TestWatcher {
+public final class CertTrackExtension implements ExecutionCondition, BeforeAllCallback, AfterAllCallback,
+        BeforeEachCallback, AfterEachCallback, ParameterResolver, TestWatcher {
 
     /** The environment variable that points {@link #postgres()} and {@link #create()} at a PostgreSQL. */
     public static final String JDBC_URL_VARIABLE = "CERTTRACK_TEST_JDBC_URL";
@@ -164,14 +167,25 @@ public final class CertTrackExtension implements BeforeAllCallback, AfterAllCall
         return this;
     }
 
+    /** Skips the class (or fails it when {@code CI=true}) when it needs PostgreSQL and none is found. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return database(context) == Database.POSTGRES ? new PostgresCondition().evaluateExecutionCondition(context)
+                : ConditionEvaluationResult.enabled("certtrack needs no PostgreSQL here");
+    }
+
+    private Database database(ExtensionContext context) {
+        return mode != null ? mode
+                : annotation(context).map(CertTrackTest::database).orElse(Database.CONFIGURED_OR_EMBEDDED);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         if (store.get(ClassState.class, ClassState.class) != null) {
             return; // a @Nested class: it shares its enclosing class's database
         }
-        TestDatabase database = openDatabase(mode != null ? mode
-                : annotation(context).map(CertTrackTest::database).orElse(Database.CONFIGURED_OR_EMBEDDED));
+        TestDatabase database = openDatabase(database(context));
         ClassState state = new ClassState(context.getUniqueId(), database);
         try {
             CertTrack.Builder builder = database.certTrack();

@@ -19,10 +19,15 @@ final class Containers {
     private Containers() {
     }
 
+    /** Whether Testcontainers finds a Docker engine. */
+    static boolean dockerAvailable() {
+        return DockerClientFactory.instance().isDockerAvailable();
+    }
+
     /** The shared container's database, starting it first if need be; null when Docker is not available. */
     static synchronized DatabaseUrl postgres() {
         if (container == null) {
-            if (!DockerClientFactory.instance().isDockerAvailable()) {
+            if (!dockerAvailable()) {
                 return null;
             }
             PostgreSQLContainer started = new PostgreSQLContainer(IMAGE);

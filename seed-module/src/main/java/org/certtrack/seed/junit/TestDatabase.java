@@ -12,8 +12,6 @@ import org.certtrack.CertTrack;
 import org.certtrack.CertTrackException;
 import org.certtrack.DatabaseUrl;
 import org.junit.jupiter.api.Assumptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A private database for tests: an in-memory H2 database, or a fresh schema in a PostgreSQL database,
@@ -33,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TestDatabase implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
+    private static Boolean dockerAvailable;
 
     private final DatabaseUrl url;
     private final DatabaseUrl adminUrl;
@@ -53,42 +51,57 @@ public final class TestDatabase implements AutoCloseable {
 
     /**
      * A new schema in the configured PostgreSQL, else in a Testcontainers PostgreSQL started once per JVM.
-     * With neither, the calling test is skipped with a one-line reason, or fails when {@code CI=true}.
+     * With neither, the calling test is aborted (skipped) with certtrack's one-line reason, or fails when
+     * {@code CI=true}. Annotate the class with {@link RequiresPostgres} so that it is skipped as a whole,
+     * before its lifecycle methods run.
      */
     public static TestDatabase postgres() {
         Optional<TestDatabase> configured = configuredPostgres();
         if (configured.isPresent()) {
             return configured.get();
         }
-        DatabaseUrl container = containerPostgres();
+        DatabaseUrl container = dockerAvailable() ? Containers.postgres() : null;
         if (container != null) {
             return postgresSchema(container);
         }
-        String reason = "No PostgreSQL: set " + CertTrackExtension.JDBC_URL_VARIABLE
-                + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) or run Docker with testcontainers-postgresql";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException(reason + "; CI=true, so PostgreSQL tests must not skip");
-        }
-        Assumptions.abort(reason);
+        // Throws when CI=true; else says why the test cannot run.
+        Assumptions.abort(PostgresCondition.evaluate(false, System.getenv("CI")).getReason().orElseThrow());
         throw new AssertionError("unreachable: abort throws");
+    }
+
+    /**
+     * Whether {@link #postgres()} finds a PostgreSQL: one is configured (it is not contacted here: a configured
+     * server that is down fails the tests rather than skipping them), or Docker runs for Testcontainers.
+     */
+    static boolean postgresAvailable() {
+        return configuredUrl() != null || dockerAvailable();
     }
 
     /** A new schema in the PostgreSQL configured by environment variable or system property, if one is. */
     static Optional<TestDatabase> configuredPostgres() {
+        String url = configuredUrl();
+        return url == null ? Optional.empty() : Optional.of(postgresSchema(DatabaseUrl.parse(url)));
+    }
+
+    /** The configured PostgreSQL's JDBC URL (the system property wins over the variable), or null. */
+    private static String configuredUrl() {
         String url = System.getProperty(CertTrackExtension.JDBC_URL_PROPERTY);
         if (url == null || url.isBlank()) {
             url = System.getenv(CertTrackExtension.JDBC_URL_VARIABLE);
         }
-        return url == null || url.isBlank() ? Optional.empty() : Optional.of(postgresSchema(DatabaseUrl.parse(url)));
+        return url == null || url.isBlank() ? null : url;
     }
 
-    private static DatabaseUrl containerPostgres() {
-        try {
-            return Containers.postgres();
-        } catch (NoClassDefFoundError e) {
-            log.debug("Testcontainers is not on the classpath", e);
-            return null;
+    /** Whether Testcontainers is on the classpath and finds Docker; asked once per JVM. */
+    private static synchronized boolean dockerAvailable() {
+        if (dockerAvailable == null) {
+            try {
+                dockerAvailable = Containers.dockerAvailable();
+            } catch (NoClassDefFoundError e) { // Testcontainers is optional: without it, no Docker
+                dockerAvailable = false;
+            }
         }
+        return dockerAvailable;
     }
 
     /** A new schema in the PostgreSQL database at {@code server}, private to the caller. */

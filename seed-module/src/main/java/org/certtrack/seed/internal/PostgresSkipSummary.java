@@ -1,0 +1,90 @@
+package org.certtrack.seed.internal;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Prints one line at the end of a test run when certtrack skipped PostgreSQL tests, with how many and why:
+ * {@code certtrack: 37 PostgreSQL tests in 15 classes skipped: no PostgreSQL (set ...)}. Surefire, Failsafe,
+ * Gradle and IDEs show a skipped class without its reason; this line is where a newcomer sees it.
+ *
+ * <p>Registered through {@code META-INF/services}, so it runs in every test JVM that has certtrack-seed on
+ * its classpath; it only counts skips and aborts whose reason starts with {@code "certtrack: "} (such as
+ * {@link #REASON}), prints one line per reason, and nothing when there are none.
+ */
+public final class PostgresSkipSummary implements TestExecutionListener {
+
+    /** The reason a PostgreSQL test class is skipped with; the summary counts skips that start with it. */
+    public static final String REASON = "certtrack: no PostgreSQL (set CERTTRACK_TEST_JDBC_URL"
+            + "=jdbc:postgresql://host:5432/db?user=... or start Docker)";
+
+    private static final String PREFIX = "certtrack: ";
+
+    private final PrintStream out;
+    private volatile TestPlan plan;
+    /** Per reason: how many tests, how many classes. */
+    private final Map<String, int[]> skips = new LinkedHashMap<>();
+
+    /** For {@link java.util.ServiceLoader}: prints to {@code System.out}. */
+    public PostgresSkipSummary() {
+        this(System.out);
+    }
+
+    PostgresSkipSummary(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        plan = testPlan;
+        synchronized (skips) {
+            skips.clear();
+        }
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier identifier, String reason) {
+        if (reason != null && reason.startsWith(PREFIX)) {
+            count(identifier, reason);
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+        // TestDatabase.postgres() called in a test or a lifecycle method aborts with the same reason.
+        Optional<Throwable> cause = result.getThrowable();
+        if (result.getStatus() == TestExecutionResult.Status.ABORTED && cause.isPresent()
+                && String.valueOf(cause.get().getMessage()).startsWith(PREFIX)) {
+            count(identifier, cause.get().getMessage());
+        }
+    }
+
+    private void count(TestIdentifier identifier, String reason) {
+        // A skipped class's test methods (a parameterized one counts once, as Surefire counts them).
+        long tests = identifier.isTest() ? 1 : Math.max(1, plan == null ? 0 : plan.getDescendants(identifier).stream()
+                .filter(descendant -> descendant.getSource().filter(MethodSource.class::isInstance).isPresent()).count());
+        synchronized (skips) {
+            int[] counts = skips.computeIfAbsent(reason, r -> new int[2]);
+            counts[0] += (int) tests;
+            counts[1] += identifier.isTest() ? 0 : 1;
+        }
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        synchronized (skips) {
+            skips.forEach((reason, counts) -> out.println(PREFIX + counts[0] + " PostgreSQL test" + (counts[0] == 1 ? "" : "s")
+                    + (counts[1] == 0 ? "" : " in " + counts[1] + " class" + (counts[1] == 1 ? "" : "es"))
+                    + " skipped: " + reason.substring(PREFIX.length())));
+        }
+        out.flush();
+    }
+}
