@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.certtrack.internal.SchemaCheck;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -106,6 +107,20 @@ public final class Migrations {
         if (!result.validationSuccessful) {
             throw new CertTrackException(describe("certtrack's schema does not match its migrations:", result));
         }
+    }
+
+    /**
+     * Checks that certtrack's tables are still as its migrations made them: every column with its type,
+     * length and nullability, every named primary key, CHECK and foreign key constraint (with the foreign
+     * keys' delete rules), every named index with its columns, and the triggers of migration V4. Columns,
+     * indexes and constraints someone else added are not differences; CHECK expressions are compared by
+     * name only. Start-up runs it after migrating.
+     *
+     * @throws CertTrackException naming each difference: a renamed, dropped or retyped column, a dropped
+     *                            constraint, index or trigger
+     */
+    public void verifySchema() {
+        SchemaCheck.verify(dataSource);
     }
 
     private static String describe(String headline, ValidateResult result) {
