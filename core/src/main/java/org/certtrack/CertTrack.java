@@ -339,11 +339,17 @@ public final class CertTrack implements AutoCloseable {
         }
 
         /**
-         * Opens certtrack: connects, migrates, and checks the mapping.
+         * Opens certtrack: connects, migrates, checks that the schema is still what the migrations made
+         * ({@link Migrations#verifySchema()}: columns and types, named constraints, indexes, triggers), and
+         * starts Hibernate. With {@link #migrate(boolean) migrate(false)} it neither migrates nor checks
+         * (call {@code migrations().verifySchema()} yourself). Hibernate's own mapping is checked against
+         * the schema only when you ask it to ({@code property("hibernate.hbm2ddl.auto", "validate")}).
          *
          * @throws DatabaseUnavailableException if the database cannot be reached within the connection timeout
          *                                      (the message masks any password)
-         * @throws CertTrackException           if the database cannot be migrated: the message names the script
+         * @throws CertTrackException           if the database cannot be migrated (the message names the
+         *                                      script) or its schema has drifted (the message names each
+         *                                      difference)
          */
         public CertTrack build() {
             if (dataSource == null && url == null) {

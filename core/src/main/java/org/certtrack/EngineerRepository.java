@@ -50,7 +50,8 @@ public interface EngineerRepository {
     List<Engineer> findBySpecialty(String specialty);
 
     /**
-     * The engineers whose name contains {@code fragment}, ignoring case, ordered by name and id. The
+     * The engineers whose name contains {@code fragment}, ignoring the case of A-Z (other letters match
+     * only themselves, the same on H2 and PostgreSQL), ordered by name and id. The
      * fragment is literal text: {@code %} and {@code _} match only themselves. Empty when none matches.
      */
     List<Engineer> findByNameContaining(String fragment);

@@ -25,8 +25,8 @@ import org.hibernate.generator.EventType;
  * An instructor, who issues certificates. Maps the table {@code instructors}.
  *
  * <p>{@link #getCreatedAt()} and {@link #getUpdatedAt()} come from the database server's clock: both
- * are set on insert, and the update timestamp advances on every update. Deleting an instructor keeps
- * their certificates, unlinked.
+ * are set on insert, and the database advances the update timestamp on every update, by any writer
+ * (migration V4's trigger). Deleting an instructor keeps their certificates, unlinked.
  */
 @Entity
 @Table(name = "instructors")
@@ -47,8 +47,11 @@ public class Instructor {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    @CurrentTimestamp(event = {EventType.INSERT, EventType.UPDATE}, source = SourceType.DB)
-    @Column(name = "updated_at", nullable = false)
+    // Written on insert and read back with it; on update the database's trigger advances it and Hibernate
+    // neither writes nor reads it back. (Read back from the UPDATE itself, a version check that matched
+    // no row surfaced as "no generated values" instead of a stale row naming the instructor and its id.)
+    @CurrentTimestamp(event = EventType.INSERT, source = SourceType.DB)
+    @Column(name = "updated_at", nullable = false, updatable = false)
     private Instant updatedAt;
 
     // Optimistic locking: an update or delete of a row another unit of work changed since this one read it fails.
@@ -96,7 +99,11 @@ public class Instructor {
         return createdAt;
     }
 
-    /** When the row was last written, by the database's clock; null until inserted. */
+    /**
+     * When the row was last written, by the database's clock, as of when this instructor was read or
+     * inserted; null until inserted. An update this instructor's unit of work makes shows in an instructor
+     * read afterwards.
+     */
     public Instant getUpdatedAt() {
         return updatedAt;
     }

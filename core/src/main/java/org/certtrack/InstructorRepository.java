@@ -66,7 +66,8 @@ public interface InstructorRepository {
     List<Engineer> findEngineersOf(long instructorId);
 
     /**
-     * The instructors whose name contains {@code fragment}, ignoring case, ordered by name and id. The
+     * The instructors whose name contains {@code fragment}, ignoring the case of A-Z (other letters match
+     * only themselves, the same on H2 and PostgreSQL), ordered by name and id. The
      * fragment is literal text: {@code %} and {@code _} match only themselves. Empty when none matches.
      */
     List<Instructor> findByNameContaining(String fragment);

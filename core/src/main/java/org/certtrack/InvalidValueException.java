@@ -28,7 +28,11 @@ public class InvalidValueException extends IllegalArgumentException {
 
     private static String quote(Object value) {
         if (value instanceof CharSequence text) {
-            String shown = text.length() > 40 ? text.subSequence(0, 40) + "...(" + text.length() + " characters)" : text.toString();
+            // Counted and cut in code points, so a surrogate pair is never split; a lone surrogate shows as U+FFFD.
+            int[] codePoints = text.codePoints().map(c -> Character.isSurrogate((char) c) && c <= 0xFFFF ? 0xFFFD : c).toArray();
+            String shown = codePoints.length > 40
+                    ? new String(codePoints, 0, 40) + "...(" + codePoints.length + " characters)"
+                    : new String(codePoints, 0, codePoints.length);
             return "\"" + shown + "\"";
         }
         return String.valueOf(value);

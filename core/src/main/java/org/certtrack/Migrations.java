@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.certtrack.internal.SchemaCheck;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -33,14 +34,23 @@ import org.flywaydb.core.api.output.ValidateResult;
  */
 public final class Migrations {
 
-    /** Where the SQL scripts are on the classpath. */
+    /** Where the SQL scripts that run unchanged on every supported database are on the classpath. */
     public static final String LOCATION = "classpath:org/certtrack/db/migration";
+    /**
+     * Where the scripts written for one database are: this followed by {@code h2} or {@code postgresql}.
+     * A version lives either here, once per database, or in {@link #LOCATION}, never in both. (Not a
+     * subfolder of {@link #LOCATION}: Flyway scans locations recursively.)
+     */
+    public static final String VENDOR_LOCATION = "classpath:org/certtrack/db/vendor/";
     /** The table in which Flyway records certtrack's applied migrations. */
     public static final String HISTORY_TABLE = "certtrack_schema_history";
     private static final String DROP_SCRIPT = "org/certtrack/db/drop_certtrack_schema.sql";
+    /** What {@link #DROP_SCRIPT} cannot say in SQL both databases accept; run after it when present. */
+    private static final String VENDOR_DROP_SCRIPT = "org/certtrack/db/drop_certtrack_schema_%s.sql";
 
     private final DataSource dataSource;
     private final boolean rebuildAllowed;
+    private volatile String vendor;
 
     private Migrations(DataSource dataSource, boolean rebuildAllowed) {
         this.dataSource = requireNonNull(dataSource, "dataSource");
@@ -99,6 +109,20 @@ public final class Migrations {
         }
     }
 
+    /**
+     * Checks that certtrack's tables are still as its migrations made them: every column with its type,
+     * length and nullability, every named primary key, CHECK and foreign key constraint (with the foreign
+     * keys' delete rules), every named index with its columns, and the triggers of migration V4. Columns,
+     * indexes and constraints someone else added are not differences; CHECK expressions are compared by
+     * name only. Start-up runs it after migrating.
+     *
+     * @throws CertTrackException naming each difference: a renamed, dropped or retyped column, a dropped
+     *                            constraint, index or trigger
+     */
+    public void verifySchema() {
+        SchemaCheck.verify(dataSource);
+    }
+
     private static String describe(String headline, ValidateResult result) {
         StringBuilder message = new StringBuilder(headline);
         for (ValidateOutput invalid : result.invalidMigrations) {
@@ -123,7 +147,10 @@ public final class Migrations {
         }
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement()) {
-            for (String sql : dropStatements()) {
+            for (String sql : dropStatements(DROP_SCRIPT, true)) {
+                statement.execute(sql);
+            }
+            for (String sql : dropStatements(VENDOR_DROP_SCRIPT.formatted(vendor(connection)), false)) {
                 statement.execute(sql);
             }
         } catch (SQLException e) {
@@ -150,7 +177,7 @@ public final class Migrations {
     private Flyway flyway(String target) {
         var configuration = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(LOCATION)
+                .locations(LOCATION, VENDOR_LOCATION + vendor())
                 .table(HISTORY_TABLE)
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true)
@@ -163,10 +190,41 @@ public final class Migrations {
         return configuration.load();
     }
 
-    private static List<String> dropStatements() {
-        try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(DROP_SCRIPT)) {
+    /**
+     * The folder under {@link #VENDOR_LOCATION} for this database: {@code h2} or {@code postgresql}.
+     *
+     * @throws CertTrackException if the database is neither, or cannot be reached
+     */
+    private String vendor() {
+        if (vendor != null) {
+            return vendor;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            vendor = vendor(connection);
+            return vendor;
+        } catch (SQLException e) {
+            throw new CertTrackException("Could not connect to migrate certtrack's schema: " + DatabaseUrl.mask(e.getMessage()), e);
+        }
+    }
+
+    private static String vendor(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        if ("H2".equalsIgnoreCase(product)) {
+            return "h2";
+        }
+        if ("PostgreSQL".equalsIgnoreCase(product)) {
+            return "postgresql";
+        }
+        throw new CertTrackException("certtrack's migrations support H2 and PostgreSQL, but the database is " + product);
+    }
+
+    private static List<String> dropStatements(String script, boolean required) {
+        try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(script)) {
             if (in == null) {
-                throw new CertTrackException(DROP_SCRIPT + " is not on the classpath: add certtrack-migrations");
+                if (!required) {
+                    return List.of();
+                }
+                throw new CertTrackException(script + " is not on the classpath: add certtrack-migrations");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .map(String::strip)
@@ -174,7 +232,7 @@ public final class Migrations {
                     .map(line -> line.endsWith(";") ? line.substring(0, line.length() - 1) : line)
                     .toList();
         } catch (IOException e) {
-            throw new CertTrackException("Could not read " + DROP_SCRIPT, e);
+            throw new CertTrackException("Could not read " + script, e);
         }
     }
 

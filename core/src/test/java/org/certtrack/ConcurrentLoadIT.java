@@ -221,7 +221,8 @@ class ConcurrentLoadIT extends DatabaseContract {
                 .as("instructors breaking a rule").isZero();
         assertThat(queryForLong("SELECT COUNT(*) FROM pg_constraint WHERE connamespace = current_schema()::regnamespace"
                 + " AND contype IN ('c', 'f', 'p') AND convalidated"))
-                .as("every check (6), foreign key (2) and primary key (3, and the history's) still in place and validated")
-                .isEqualTo(12);
+                .as("every check (6 rules, 4 lengths), foreign key (2) and primary key (3, and the history's) still in place"
+                        + " and validated")
+                .isEqualTo(16);
     }
 }

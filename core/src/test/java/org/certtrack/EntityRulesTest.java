@@ -30,6 +30,45 @@ class EntityRulesTest {
     }
 
     @Test
+    void lengthsCountCharactersNotUtf16UnitsAsPostgreSqlDoes() {
+        String emoji = "\uD83D\uDE00";                                    // one character, two UTF-16 units
+        assertThat(new Engineer(emoji.repeat(100), emoji.repeat(50), 30).getName()).as("100 emoji").isEqualTo(emoji.repeat(100));
+        assertThat(new Instructor("x".repeat(99) + emoji).getName()).as("99 letters and an emoji").hasSize(101);
+        assertThat(new Certificate(emoji.repeat(100), 2027).getTitle()).isEqualTo(emoji.repeat(100));
+        assertRejected(() -> new Instructor(emoji.repeat(101)), "Instructor.name",
+                "Instructor.name must be at most 100 characters, but was \"" + emoji.repeat(40) + "...(101 characters)\"");
+        assertRejected(() -> new Engineer("x" + emoji.repeat(40), "backend", 30).setName("x" + emoji.repeat(100)), "Engineer.name",
+                "Engineer.name must be at most 100 characters, but was \"x" + emoji.repeat(39) + "...(101 characters)\"");
+    }
+
+    @Test
+    void loneSurrogatesAreRejectedNamingWhereTheyAre() {
+        assertRejected(() -> new Instructor("Grace \uD83D"), "Instructor.name",
+                "Instructor.name must not contain a lone surrogate (U+D83D at index 6), which is not a character, but was \"Grace \uFFFD\"");
+        assertRejected(() -> new Engineer("\uDE00Ada", "backend", 30), "Engineer.name", null);
+        assertRejected(() -> new Engineer("Ada", "back\uDE00\uD83Dend", 30), "Engineer.specialty", null);
+        assertRejected(() -> new Certificate("AWS\uD83D", 2027), "Certificate.title", null);
+        assertThatThrownBy(() -> org.certtrack.internal.Require.searchText("name", "Ada\uD83D"))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("lone surrogate");
+    }
+
+    @Test
+    void oneDefinitionOfBlankCoversJavasWhitespaceAndTheInvisibleCharacters() {
+        String blank = org.certtrack.internal.Require.BLANK;
+        for (int c = 0; c <= 0xFFFF; c++) {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                assertThat(blank.indexOf(c)).as("U+%04X, whitespace or a space character in Java, counts as blank", c).isNotNegative();
+            }
+        }
+        for (char c : "\u00A0\u200B\u3164\u2060\u0085\u3000\u2003\u000B\u000C\u2028\uFEFF\u180E".toCharArray()) {
+            String name = String.valueOf(c).repeat(3);
+            assertRejected(() -> new Instructor(name), "Instructor.name", null);
+            assertRejected(() -> new Engineer(" " + c + "\t", "backend", 30), "Engineer.name", null);
+        }
+        assertThat(new Instructor("\u200BAda\u00A0").getName()).as("blank characters around a name are kept").isEqualTo("\u200BAda\u00A0");
+    }
+
+    @Test
     void agesAndYearsMustBePlausible() {
         assertRejected(() -> new Engineer("Ada", "backend", 15), "Engineer.age", "Engineer.age must be between 16 and 100, but was 15");
         assertRejected(() -> new Engineer("Ada", "backend", -3), "Engineer.age", null);

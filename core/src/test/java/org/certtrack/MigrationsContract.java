@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 abstract class MigrationsContract extends DatabaseContract {
 
     /** The version of the newest script in certtrack-migrations. */
-    static final String LATEST_VERSION = "3";
+    static final String LATEST_VERSION = "6";
 
     @Test
     void theSchemaIsAtTheLatestVersionAndValid() {
@@ -30,7 +30,8 @@ abstract class MigrationsContract extends DatabaseContract {
         migrations.validate();
         assertThat(migrations.migrate().applied()).as("nothing left to apply").isEmpty();
         assertThat(certTrack.startupMigration().applied()).extracting(Migrations.Applied::description)
-                .containsExactly("create certtrack schema", "add version columns", "index names for paging");
+                .containsExactly("create certtrack schema", "add version columns", "index names for paging",
+                        "versions and timestamps for every writer", "one definition of blank", "lengths in characters");
     }
 
     @Test
@@ -110,7 +111,7 @@ abstract class MigrationsContract extends DatabaseContract {
             List<String> before = rows(pool, V1_COLUMNS);
 
             try (CertTrack upgraded = fresh.certTrack().build()) {
-                assertThat(upgraded.startupMigration().applied()).extracting(Migrations.Applied::version).containsExactly("2", "3");
+                assertThat(upgraded.startupMigration().applied()).extracting(Migrations.Applied::version).containsExactly("2", "3", "4", "5", "6");
                 assertThat(rows(pool, V1_COLUMNS)).as("every row and value of version 1, after the upgrade").isEqualTo(before);
                 assertThat(query(pool, "SELECT COUNT(*) FROM engineers WHERE version = 0")
                         + query(pool, "SELECT COUNT(*) FROM certificates WHERE version = 0")

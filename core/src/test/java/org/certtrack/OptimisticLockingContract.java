@@ -127,6 +127,25 @@ abstract class OptimisticLockingContract extends DatabaseContract {
     }
 
     @Test
+    void anotherWritersUpdateThatNeverNamesVersionMakesCerttracksCommitFailAndStands() throws SQLException {
+        long engineerId = certTrack.inTransaction(work -> work.engineers().add(new Engineer("Ada", "backend", 19)).getId());
+        assertThatThrownBy(() -> certTrack.useTransaction(work -> {
+            Engineer stale = work.engineers().getById(engineerId);
+            sql("UPDATE engineers SET age = 99 WHERE id = " + engineerId);
+            stale.setName("Ada King");
+        })).isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("Engineer #" + engineerId);
+        assertThat(queryForLong("SELECT age FROM engineers WHERE id = " + engineerId)).as("the other writer's age").isEqualTo(99);
+
+        long instructorId = certTrack.inTransaction(work -> work.instructors().add(new Instructor("Grace")).getId());
+        assertThatThrownBy(() -> certTrack.useTransaction(work -> {
+            Instructor stale = work.instructors().getById(instructorId);
+            sql("UPDATE instructors SET name = 'Grace Hopper' WHERE id = " + instructorId);
+            stale.setName("Rear Admiral Hopper");
+        })).isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("Instructor #" + instructorId);
+        assertThat(this.<String>read(work -> work.instructors().getById(instructorId).getName())).isEqualTo("Grace Hopper");
+    }
+
+    @Test
     void aRetryPolicyRedoesTheWorkOnFreshRowsSoBothChangesSurvive() {
         long id = certTrack.inTransaction(work -> work.engineers().add(new Engineer("Ada", "backend", 36)).getId());
         AtomicInteger attempts = new AtomicInteger();
@@ -218,6 +237,15 @@ abstract class OptimisticLockingContract extends DatabaseContract {
     /** What {@code work} returns, read in a unit of work of its own. */
     private <T> T read(java.util.function.Function<UnitOfWork, T> work) {
         return certTrack.inTransaction(work);
+    }
+
+    /** {@link #executeSql}, for a lambda: what another writer does while a unit of work is open. */
+    private void sql(String statement) {
+        try {
+            executeSql(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void await(CountDownLatch latch) {

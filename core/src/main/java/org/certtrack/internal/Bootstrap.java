@@ -59,15 +59,20 @@ public final class Bootstrap {
     }
 
     /**
-     * Applies certtrack's pending migrations to {@code dataSource} and logs the version reached.
+     * Applies certtrack's pending migrations to {@code dataSource}, checks that the schema is what they
+     * made ({@link Migrations#verifySchema()}), and logs the version reached and what the check cost.
      *
      * @param where the database, for the log line, with any password masked
-     * @throws CertTrackException naming the script, if the schema cannot be migrated
+     * @throws CertTrackException naming the script, if the schema cannot be migrated, or naming each
+     *                            difference, if the schema no longer matches what the migrations made
      */
     public static Migrations.MigrationResult migrate(DataSource dataSource, String where) {
-        Migrations.MigrationResult result = Migrations.of(dataSource).migrate();
-        log.info("certtrack schema on {} is at version {} ({} migrations applied)",
-                where, result.toVersion(), result.applied().size());
+        Migrations migrations = Migrations.of(dataSource);
+        Migrations.MigrationResult result = migrations.migrate();
+        long start = System.nanoTime();
+        migrations.verifySchema();
+        log.info("certtrack schema on {} is at version {} ({} migrations applied; schema checked in {} ms)",
+                where, result.toVersion(), result.applied().size(), (System.nanoTime() - start) / 1_000_000);
         return result;
     }
 

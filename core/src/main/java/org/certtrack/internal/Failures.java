@@ -9,7 +9,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.util.List;
 import java.util.Set;
 
 import org.certtrack.Certificate;
@@ -18,11 +17,8 @@ import org.certtrack.DatabaseUnavailableException;
 import org.certtrack.DatabaseUrl;
 import org.certtrack.Engineer;
 import org.certtrack.Instructor;
-import org.hibernate.HibernateException;
 import org.hibernate.StaleObjectStateException;
 import org.hibernate.StaleStateException;
-import org.hibernate.engine.spi.EntityEntry;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
  * Turns what Hibernate, the driver and the pool throw when a unit of work fails into certtrack's own,
@@ -37,8 +33,6 @@ public final class Failures {
     // PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now (the server is starting or stopping).
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
 
-    private static final String NO_GENERATED_VALUES = "The database returned no natively generated values :";
-
     private Failures() {
     }
 
@@ -47,11 +41,6 @@ public final class Failures {
      * (still open, its transaction rolled back) threw; {@code failure} itself when there is none better.
      */
     public static RuntimeException translate(RuntimeException failure, EntityManager entityManager) {
-        String staleWithGeneratedValues = staleEntityWithGeneratedValues(failure);
-        if (staleWithGeneratedValues != null) {
-            return new ConcurrentUpdateException(simpleName(staleWithGeneratedValues),
-                    staleId(entityManager, staleWithGeneratedValues), failure);
-        }
         return translate(failure);
     }
 
@@ -110,48 +99,6 @@ public final class Failures {
             return new ConcurrentUpdateException(null, null, failure);
         }
         return failure;
-    }
-
-    /**
-     * Hibernate reads the database-generated {@code updated_at} back in the UPDATE itself ({@code RETURNING}
-     * on PostgreSQL, generated keys on H2). When the version check makes that UPDATE match no row, it
-     * reports "no natively generated values" instead of a stale row, naming the entity but not the id.
-     * Returns that entity name, or null for any other failure.
-     */
-    private static String staleEntityWithGeneratedValues(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = next(cause)) {
-            String message = cause.getMessage();
-            if (cause instanceof HibernateException && message != null && message.startsWith(NO_GENERATED_VALUES)) {
-                return message.substring(NO_GENERATED_VALUES.length()).strip();
-            }
-        }
-        return null;
-    }
-
-    /** The id of a managed {@code entityName} whose row is gone or at another version than was read. */
-    private static Object staleId(EntityManager entityManager, String entityName) {
-        try {
-            SharedSessionContractImplementor session = entityManager.unwrap(SharedSessionContractImplementor.class);
-            try (EntityManager fresh = entityManager.getEntityManagerFactory().createEntityManager()) {
-                for (var entry : session.getPersistenceContextInternal().reentrantSafeEntityEntries()) {
-                    EntityEntry entity = entry.getValue();
-                    if (!entity.getPersister().getEntityName().equals(entityName) || entity.getVersion() == null) {
-                        continue;
-                    }
-                    List<?> versions = fresh.createQuery("select version(e) from " + simpleName(entityName)
-                                    + " e where e.id = :id")
-                            .setParameter("id", entity.getId())
-                            .getResultList();
-                    if (versions.isEmpty() || !versions.get(0).equals(entity.getVersion())) {
-                        return entity.getId();
-                    }
-                }
-            }
-        } catch (RuntimeException lookupFailed) {
-            // Then the conflict is reported without its id: still a conflict, and still nothing written.
-            return null;
-        }
-        return null;
     }
 
     private static DatabaseUnavailableException unavailable(RuntimeException failure, SQLException cause) {

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.certtrack.PageRequest;
@@ -14,6 +13,9 @@ import org.certtrack.UnknownIdException;
 
 /** What the three JPA repositories share: lookup by id, counting, paging and literal name search. */
 abstract class JpaRepository<T> {
+
+    private static final String UPPER_ASCII = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private static final String LOWER_ASCII = "abcdefghijklmnopqrstuvwxyz";
 
     final EntityManager entityManager;
     private final Class<T> entityType;
@@ -54,23 +56,33 @@ abstract class JpaRepository<T> {
     }
 
     /**
-     * The entities whose {@code name} contains {@code fragment}, ignoring case, ordered by name and id, with
-     * {@code %}, {@code _} and {@code \\} in the fragment matching only themselves.
+     * The entities whose {@code name} contains {@code fragment}, ignoring the case of the ASCII letters A-Z
+     * only, ordered by name and id, with {@code %}, {@code _} and {@code \\} in the fragment matching only
+     * themselves. Every other character matches only itself: {@code lower()} folds non-ASCII letters by the
+     * database's locale (PostgreSQL's {@code lower('İ')} is {@code i}, Java's and H2's is {@code i} and a
+     * combining dot; PostgreSQL lowers a final sigma to {@code σ}, Java to {@code ς}), so no folding beyond
+     * A-Z gives the same rows on both databases.
      */
     public List<T> findByNameContaining(String fragment) {
         return entityManager.createQuery("from " + entityType.getSimpleName() + " x"
-                        + " where lower(x.name) like :pattern escape '\\' order by x.name, x.id", entityType)
+                        + " where translate(x.name, '" + UPPER_ASCII + "', '" + LOWER_ASCII + "') like :pattern escape '\\'"
+                        + " order by x.name, x.id", entityType)
                 .setParameter("pattern", containsPattern("name", fragment))
                 .getResultList();
     }
 
     /**
      * A {@code like} pattern, to be used with {@code escape '\'}, that finds {@code fragment} anywhere in
-     * a lower-cased column, with {@code %}, {@code _} and {@code \} in the fragment matching themselves.
+     * a column whose ASCII letters were lower-cased, with {@code %}, {@code _} and {@code \} in the fragment matching themselves.
      */
     static String containsPattern(String field, String fragment) {
         Require.searchText(field, fragment);
-        String literal = fragment.toLowerCase(Locale.ROOT)
+        StringBuilder folded = new StringBuilder(fragment.length());
+        for (int i = 0; i < fragment.length(); i++) {
+            char c = fragment.charAt(i);
+            folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        String literal = folded.toString()
                 .replace("\\", "\\\\")
                 .replace("%", "\\%")
                 .replace("_", "\\_");

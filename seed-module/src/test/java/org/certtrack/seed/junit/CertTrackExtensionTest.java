@@ -37,7 +37,7 @@ class CertTrackExtensionTest {
     @BeforeAll
     static void theDatabaseIsReadyBeforeAll(CertTrack certTrack, TestDatabase database) {
         assertThat(database.isPostgres()).as("embedded() is H2").isFalse();
-        assertThat(certTrack.migrations().currentVersion()).as("migrated").hasValue("3");
+        assertThat(certTrack.migrations().currentVersion()).as("migrated").hasValue("6");
         databaseOfTheClass = database.url().jdbcUrl();
     }
 

@@ -1,0 +1,10 @@
+package org.certtrack;
+
+/** {@link SchemaDriftContract} on PostgreSQL. */
+class SchemaDriftIT extends SchemaDriftContract {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}

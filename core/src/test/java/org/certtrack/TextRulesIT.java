@@ -1,0 +1,10 @@
+package org.certtrack;
+
+/** {@link TextRulesContract} on PostgreSQL. */
+class TextRulesIT extends TextRulesContract {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}
