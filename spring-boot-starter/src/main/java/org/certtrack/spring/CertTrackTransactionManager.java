@@ -34,8 +34,8 @@ public class CertTrackTransactionManager extends JpaTransactionManager {
     }
 
     /**
-     * Flushes before committing: a failed commit clears the persistence context, which a failed flush
-     * leaves for certtrack to find the row in conflict.
+     * Flushes before committing, so that a lost race reaches certtrack's translation as Hibernate reports
+     * it (the stale entity and its id), not wrapped in a failed commit that Spring has already translated.
      */
     @Override
     protected void doCommit(DefaultTransactionStatus status) {
