@@ -432,6 +432,7 @@ public final class CertTrack implements AutoCloseable {
         }
 
         private HikariDataSource pool(String name, DatabaseUrl target, int size) {
+            org.certtrack.internal.Drivers.require(target.jdbcUrl());
             HikariConfig config = new HikariConfig();
             config.setPoolName(name);
             config.setJdbcUrl(target.jdbcUrl());
