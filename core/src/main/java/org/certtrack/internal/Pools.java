@@ -20,8 +20,11 @@ public final class Pools {
      *
      * @throws DatabaseUnavailableException if no connection can be made within {@code connectionTimeout}
      *                                      (the message masks any password)
+     * @throws org.certtrack.CertTrackException if no JDBC driver on the classpath accepts the URL: the message
+     *                                      names the artifact to add
      */
     public static HikariDataSource open(String name, DatabaseUrl target, int size, Duration connectionTimeout) {
+        Drivers.require(target.jdbcUrl());
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl(target.jdbcUrl());

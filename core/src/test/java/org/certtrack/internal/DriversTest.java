@@ -1,0 +1,52 @@
+package org.certtrack.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+
+import org.certtrack.CertTrack;
+import org.certtrack.CertTrackException;
+import org.junit.jupiter.api.Test;
+
+class DriversTest {
+
+    @Test
+    void passesWhenTheDriverIsOnTheClasspath() {
+        assertThatCode(() -> Drivers.require("jdbc:h2:mem:drivers-test")).doesNotThrowAnyException();
+        assertThatCode(() -> Drivers.require("jdbc:postgresql://127.0.0.1:5432/test")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void namesTheArtifactToAddForH2() {
+        SQLException cause = new SQLException("no driver", "08001");
+        CertTrackException e = Drivers.missing("jdbc:h2:file:/tmp/certtrack", cause);
+        assertThat(e).hasMessage("No JDBC driver for jdbc:h2:file:/tmp/certtrack on the classpath: "
+                + "add com.h2database:h2 (certtrack-bom manages its version)").hasCause(cause);
+    }
+
+    @Test
+    void namesTheArtifactToAddForPostgresql() {
+        assertThat(Drivers.missing("jdbc:postgresql://db.example/certtrack", new SQLException()))
+                .hasMessage("No JDBC driver for jdbc:postgresql://db.example/certtrack on the classpath: "
+                        + "add org.postgresql:postgresql (certtrack-bom manages its version)");
+    }
+
+    @Test
+    void failsForADriverThatIsNotThereWithoutShowingThePassword() {
+        assertThatThrownBy(() -> Drivers.require("jdbc:mysql://db.example/certtrack?user=app&password=hunter2"))
+                .as("no MySQL driver is on certtrack's test classpath")
+                .isInstanceOf(CertTrackException.class)
+                .hasMessage("No JDBC driver for jdbc:mysql://db.example/certtrack?user=app&password=**** on the classpath: "
+                        + "add the JDBC driver for mysql (certtrack is tested on H2 and PostgreSQL only)")
+                .hasCauseInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void theBuilderChecksTheDriverBeforeOpeningAPool() {
+        assertThatThrownBy(() -> CertTrack.builder().url("jdbc:mysql://db.example/certtrack").build())
+                .isInstanceOf(CertTrackException.class)
+                .hasMessageStartingWith("No JDBC driver for jdbc:mysql://db.example/certtrack on the classpath");
+    }
+}
