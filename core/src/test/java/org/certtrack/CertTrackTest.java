@@ -40,6 +40,20 @@ class CertTrackTest {
     }
 
     @Test
+    void hibernateCreatesNoTablesOfItsOwn(@TempDir Path directory) throws Exception {
+        try (CertTrack certTrack = CertTrack.builder().embedded(directory.resolve("certtrack")).build();
+             var connection = certTrack.dataSource().getConnection();
+             var tables = connection.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE", "GLOBAL TEMPORARY"})) {
+            var names = new java.util.ArrayList<String>();
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME"));
+            }
+            assertThat(names).as("the tables in certtrack's schema: Flyway's alone, no Hibernate temporary tables")
+                    .containsExactlyInAnyOrder("ENGINEERS", "CERTIFICATES", "INSTRUCTORS", "certtrack_schema_history");
+        }
+    }
+
+    @Test
     void theEmbeddedPathComesFromASystemProperty(@TempDir Path directory) {
         String previous = System.setProperty(CertTrack.EMBEDDED_PATH_PROPERTY, directory.resolve("db").toString());
         try (CertTrack certTrack = CertTrack.embedded()) {

@@ -39,7 +39,9 @@ public final class Bootstrap {
      * The Hibernate settings certtrack applies unless the host sets its own value for the same key: insert
      * and update batches of 50 (the id sequences step by 50, so a batch takes its ids in one call), ordered
      * so that batches stay whole, lazy collections loaded 32 owners at a time instead of one by one, and a
-     * collection fetch that cannot be paged in SQL fails instead of paging in memory.
+     * collection fetch that cannot be paged in SQL fails instead of paging in memory. And Hibernate creates no
+     * tables of its own: on H2 it would create a global temporary table per entity ({@code HTE_ENGINEERS},
+     * ...) at boot, beside certtrack's migrations, which its single-table entities never need.
      */
     public static final Map<String, Object> HIBERNATE_SETTINGS = hibernateSettings();
 
@@ -55,6 +57,9 @@ public final class Bootstrap {
         settings.put(BatchSettings.ORDER_UPDATES, true);
         settings.put(FetchSettings.DEFAULT_BATCH_FETCH_SIZE, 32);
         settings.put(QuerySettings.FAIL_ON_PAGINATION_OVER_COLLECTION_FETCH, true);
+        // The schema is Flyway's alone. Creating these tables is DDL, which on H2 contended with the
+        // migrations running on the other thread ("Timeout trying to lock table SYS").
+        settings.put("hibernate.query.mutation_strategy.global_temporary.create_tables", false);
         return Collections.unmodifiableMap(settings);
     }
 
