@@ -101,7 +101,8 @@ public final class CertTrack implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction and returns its result: everything it writes commits together,
-     * or, if it throws, nothing is written and the exception propagates.
+     * or, if it throws anything (a runtime exception, an error, or a checked exception thrown sneakily),
+     * nothing is written, the connection goes back to the pool, and the exception propagates.
      *
      * @throws ConcurrentUpdateException    if another unit of work changed or deleted a row this one read
      *                                      before it could write (see {@link #inTransaction(RetryPolicy, Function)})
@@ -119,7 +120,9 @@ public final class CertTrack implements AutoCloseable {
             entityManager.flush();
             transaction.commit();
             return result;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Any Throwable: a checked exception thrown sneakily (Kotlin, @SneakyThrows, a generic rethrow)
+            // must roll back and release the connection too, or its row locks outlive the unit of work.
             RuntimeException translated = e instanceof RuntimeException failure
                     ? Failures.translate(failure, entityManager) : null;
             if (transaction.isActive()) {
@@ -132,10 +135,16 @@ public final class CertTrack implements AutoCloseable {
             if (translated != null) {
                 throw translated;
             }
-            throw e;
+            throw CertTrack.<RuntimeException>sneaky(e);
         } finally {
             entityManager.close();
         }
+    }
+
+    /** Rethrows {@code e} unchanged, checked or not: the caller gets exactly what the callback threw. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable e) throws E {
+        throw (E) e;
     }
 
     /**
