@@ -42,7 +42,7 @@ public final class Pools {
     /**
      * A pool as {@link #open(String, DatabaseUrl, int, Duration)} makes, with every wait bounded: for a
      * connection from the pool ({@code connectionTimeout}), for a new connection to be made (the driver's
-     * connect and login timeouts, the same), for a check of an idle one ({@code validationTimeout}) and,
+     * connect and login timeouts, and the connection that cancels a statement at its query timeout: the same), for a check of an idle one ({@code validationTimeout}) and,
      * on PostgreSQL, for any answer from the server ({@code socketTimeout}, whole seconds, rounded up).
      */
     public static HikariDataSource open(String name, DatabaseUrl target, int size, Duration connectionTimeout,
@@ -64,6 +64,9 @@ public final class Pools {
             long seconds = Math.max(1, (connectionTimeout.toMillis() + 999) / 1000);
             config.addDataSourceProperty("connectTimeout", String.valueOf(seconds));
             config.addDataSourceProperty("loginTimeout", String.valueOf(seconds));
+            // Cancelling a statement at the query timeout opens a connection of its own to the server, and the
+            // statement waits for it (10 s by default): bound it as any other new connection.
+            config.addDataSourceProperty("cancelSignalTimeout", String.valueOf(seconds));
             // A server that stops answering in the middle of a statement (a silent network, a hung host)
             // otherwise blocks the unit of work until the operating system gives up on TCP, hours later.
             config.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(1, (socketTimeout.toMillis() + 999) / 1000)));
