@@ -38,6 +38,8 @@ class DerivedListsTest {
         List<Counted> distinct = Certificate.distinctSorted(certificates, c -> sides.get(Integer.parseInt(c.getTitle())),
                 Counted::name, Counted::id);
 
+        System.out.printf("derived list: %,d certificates, %,d distinct values: %,d equals/hashCode calls on the values%n",
+                CERTIFICATES, DISTINCT, calls.get());
         assertThat(distinct).as("each saved value once by id, each unsaved instance once").hasSize(DISTINCT);
         assertThat(calls.get()).as("equals and hashCode calls on the values while deduplicating %,d of them, %,d distinct",
                 CERTIFICATES, DISTINCT).isLessThanOrEqualTo(CERTIFICATES);
