@@ -49,7 +49,8 @@ public final class Timeouts {
             if (dataSource instanceof HikariDataSource hikari) {
                 String socketSeconds = hikari.getDataSourceProperties().getProperty("socketTimeout");
                 return new Limits(hikari.getMaximumPoolSize(), Duration.ofMillis(hikari.getConnectionTimeout()),
-                        socketSeconds == null ? null : Duration.ofSeconds(Long.parseLong(socketSeconds)), queryTimeout);
+                        socketSeconds != null && socketSeconds.strip().matches("[0-9]{1,9}")
+                                ? Duration.ofSeconds(Long.parseLong(socketSeconds.strip())) : null, queryTimeout);
             }
             return new Limits(null, null, null, queryTimeout);
         }
