@@ -20,6 +20,7 @@ import org.certtrack.internal.Bootstrap;
 import org.certtrack.internal.Failures;
 import org.certtrack.internal.Pools;
 import org.certtrack.internal.Require;
+import org.certtrack.internal.Timeouts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,13 @@ public final class CertTrack implements AutoCloseable {
     /** The system property that moves the embedded database's files (default {@code ./certtrack-data/certtrack}). */
     public static final String EMBEDDED_PATH_PROPERTY = "certtrack.embedded.path";
 
+    /** The longest a statement may run unless {@link Builder#queryTimeout} says otherwise. */
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
+    /** The longest certtrack waits for any answer from PostgreSQL unless {@link Builder#socketTimeout} says otherwise. */
+    public static final Duration DEFAULT_SOCKET_TIMEOUT = Pools.DEFAULT_SOCKET_TIMEOUT;
+
+    private static final String QUERY_TIMEOUT_PROPERTY = "jakarta.persistence.query.timeout";
+
     private static final Logger log = LoggerFactory.getLogger(CertTrack.class);
 
     private final DataSource dataSource;
@@ -54,13 +62,16 @@ public final class CertTrack implements AutoCloseable {
     private final EntityManagerFactory entityManagerFactory;
     private final Migrations.MigrationResult migration;
     private final String description;
+    private final Timeouts.Limits limits;
 
-    private CertTrack(DataSource dataSource, HikariDataSource ownedPool, Bootstrap.Started started, String description) {
+    private CertTrack(DataSource dataSource, HikariDataSource ownedPool, Bootstrap.Started started, String description,
+                      Timeouts.Limits limits) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.entityManagerFactory = started.entityManagerFactory();
         this.migration = started.migration();
         this.description = description;
+        this.limits = limits;
     }
 
     /** certtrack over a {@link DataSource} the caller owns (and closes); migrates it first. */
@@ -101,11 +112,16 @@ public final class CertTrack implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction and returns its result: everything it writes commits together,
-     * or, if it throws, nothing is written and the exception propagates.
+     * or, if it throws anything (a runtime exception, an error, or a checked exception thrown sneakily),
+     * nothing is written, the connection goes back to the pool, and the exception propagates.
      *
      * @throws ConcurrentUpdateException    if another unit of work changed or deleted a row this one read
      *                                      before it could write (see {@link #inTransaction(RetryPolicy, Function)})
-     * @throws DatabaseUnavailableException if the database cannot be reached within the connection timeout
+     * @throws DatabaseUnavailableException if the database cannot be reached within the connection timeout,
+     *                                      or stops answering for the socket timeout
+     * @throws PoolExhaustedException       if every pooled connection stays busy with other units of work for
+     *                                      the connection timeout (the database is up)
+     * @throws TimedOutException            if a statement runs longer than the query timeout
      */
     public <T> T inTransaction(Function<UnitOfWork, T> work) {
         requireNonNull(work, "work");
@@ -119,9 +135,10 @@ public final class CertTrack implements AutoCloseable {
             entityManager.flush();
             transaction.commit();
             return result;
-        } catch (RuntimeException | Error e) {
-            RuntimeException translated = e instanceof RuntimeException failure
-                    ? Failures.translate(failure, entityManager) : null;
+        } catch (Throwable e) {
+            // Any Throwable: a checked exception thrown sneakily (Kotlin, @SneakyThrows, a generic rethrow)
+            // must roll back and release the connection too, or its row locks outlive the unit of work.
+            RuntimeException translated = e instanceof RuntimeException failure ? translate(failure, entityManager) : null;
             if (transaction.isActive()) {
                 try {
                     transaction.rollback();
@@ -132,10 +149,21 @@ public final class CertTrack implements AutoCloseable {
             if (translated != null) {
                 throw translated;
             }
-            throw e;
+            throw CertTrack.<RuntimeException>sneaky(e);
         } finally {
             entityManager.close();
         }
+    }
+
+    private RuntimeException translate(RuntimeException failure, EntityManager entityManager) {
+        RuntimeException limitHit = Timeouts.translate(failure, dataSource, limits);
+        return limitHit != null ? limitHit : Failures.translate(failure, entityManager);
+    }
+
+    /** Rethrows {@code e} unchanged, checked or not: the caller gets exactly what the callback threw. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable e) throws E {
+        throw (E) e;
     }
 
     /**
@@ -242,6 +270,9 @@ public final class CertTrack implements AutoCloseable {
         private DatabaseUrl migrationUrl;
         private int maximumPoolSize = 10;
         private Duration connectionTimeout = Duration.ofSeconds(10);
+        private Duration validationTimeout;
+        private Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
+        private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
         private boolean migrate = true;
         private final Map<String, Object> properties = new LinkedHashMap<>();
 
@@ -306,7 +337,11 @@ public final class CertTrack implements AutoCloseable {
             return this;
         }
 
-        /** The most connections the pool certtrack owns may open (default 10). */
+        /**
+         * The most connections the pool certtrack owns may open (default 10, at least 1). With fewer than 3,
+         * start-up migrates through a short-lived pool of 2 connections of its own, closed before
+         * {@link #build()} returns (Flyway needs two at once), and then boots Hibernate.
+         */
         public Builder maximumPoolSize(int maximumPoolSize) {
             this.maximumPoolSize = Require.between("maximumPoolSize", maximumPoolSize, 1, 1000);
             return this;
@@ -324,6 +359,57 @@ public final class CertTrack implements AutoCloseable {
             }
             this.connectionTimeout = connectionTimeout;
             return this;
+        }
+
+        /**
+         * How long the pool may take to check that an idle connection still works before handing it out
+         * (default half the connection timeout, at most 5 s; PostgreSQL's driver checks in whole seconds).
+         * It must not exceed the connection timeout: {@link #build()} rejects it otherwise. A check that
+         * fails costs a unit of work this much of its connection timeout, at most.
+         */
+        public Builder validationTimeout(Duration validationTimeout) {
+            requireNonNull(validationTimeout, "validationTimeout");
+            if (validationTimeout.toMillis() < 250) {
+                throw new InvalidValueException("validationTimeout", "must be at least 250 ms", validationTimeout);
+            }
+            this.validationTimeout = validationTimeout;
+            return this;
+        }
+
+        /**
+         * The longest certtrack waits for any answer from a PostgreSQL server on a connection it has
+         * (default 120 seconds, whole seconds, at least 1 s; pgjdbc's {@code socketTimeout}). A server that
+         * stops answering in the middle of a statement then fails the unit of work with a
+         * {@link DatabaseUnavailableException} naming {@code socketTimeout}, and the connection is replaced.
+         * It must be longer than the {@linkplain #queryTimeout query timeout}, so that a slow statement is
+         * cancelled before its connection is given up, and it bounds every statement, including
+         * migrations and the seeder's: raise it for a migration that runs longer. Not used for H2 or a
+         * caller's {@code DataSource} (configure your own pool's).
+         */
+        public Builder socketTimeout(Duration socketTimeout) {
+            this.socketTimeout = wholeSeconds("socketTimeout", socketTimeout);
+            return this;
+        }
+
+        /**
+         * The longest a query may run (default 30 seconds, whole seconds, at least 1 s): the database cancels
+         * it then, and the unit of work fails with a {@link TimedOutException} naming {@code queryTimeout}.
+         * Applies to every query certtrack's repositories and {@code UnitOfWork.entityManager()} run, on H2
+         * and PostgreSQL, in certtrack's pool or a caller's {@code DataSource} (Hibernate's
+         * {@code jakarta.persistence.query.timeout}, which {@link #property} can set instead). The writes of a
+         * flush are bounded by the socket timeout.
+         */
+        public Builder queryTimeout(Duration queryTimeout) {
+            this.queryTimeout = wholeSeconds("queryTimeout", queryTimeout);
+            return this;
+        }
+
+        private static Duration wholeSeconds(String field, Duration value) {
+            requireNonNull(value, field);
+            if (value.compareTo(Duration.ofSeconds(1)) < 0 || value.toNanos() % 1_000_000_000L != 0) {
+                throw new InvalidValueException(field, "must be a whole number of seconds, at least 1 s", value);
+            }
+            return value;
         }
 
         /** Whether to apply pending migrations at start-up (default true). */
@@ -355,19 +441,50 @@ public final class CertTrack implements AutoCloseable {
             if (dataSource == null && url == null) {
                 throw new IllegalStateException("Give the builder a dataSource(...), url(...) or embedded(...)");
             }
+            Duration validation = validationTimeout != null ? validationTimeout : Pools.defaultValidationTimeout(connectionTimeout);
+            if (validation.compareTo(connectionTimeout) > 0) {
+                throw new InvalidValueException("validationTimeout", "must not exceed connectionTimeout ("
+                        + connectionTimeout.toMillis() + " ms): a unit of work would wait longer than connectionTimeout"
+                        + " for a connection", validation);
+            }
+            if (socketTimeout.compareTo(queryTimeout) <= 0) {
+                throw new InvalidValueException("socketTimeout", "must be longer than queryTimeout (" + queryTimeout.toSeconds()
+                        + " s), or a slow query would lose its connection instead of being cancelled", socketTimeout);
+            }
+            Map<String, Object> settings = new LinkedHashMap<>(properties);
+            settings.putIfAbsent(QUERY_TIMEOUT_PROPERTY, (int) queryTimeout.toMillis());
             String description = describe();
-            HikariDataSource pool = dataSource == null ? Pools.open("certtrack", url, maximumPoolSize, connectionTimeout) : null;
+            HikariDataSource pool = dataSource == null
+                    ? Pools.open("certtrack", url, maximumPoolSize, connectionTimeout, validation, socketTimeout) : null;
             DataSource target = pool != null ? pool : dataSource;
+            Timeouts.Limits limits = new Timeouts.Limits(pool != null ? maximumPoolSize : null,
+                    pool != null ? connectionTimeout : null,
+                    pool != null && url.jdbcUrl().startsWith("jdbc:postgresql:") ? socketTimeout : null,
+                    properties.containsKey(QUERY_TIMEOUT_PROPERTY) ? null : queryTimeout);
+            if (dataSource != null) {
+                limits = Timeouts.Limits.of(dataSource, limits.queryTimeout());
+            }
             try {
-                Bootstrap.Started started = Bootstrap.start(target, properties,
-                        migrate ? () -> migrate(target, description) : null);
-                return new CertTrack(target, pool, started, description);
+                Bootstrap.Started started;
+                if (migrate && migratesThroughPoolOfItsOwn()) {
+                    // One after the other: H2 times out locking its catalog when Hibernate reads it during DDL
+                    // from another connection, and the pool's one or two connections could not serve both.
+                    Migrations.MigrationResult migrated = migrate(target, description);
+                    started = new Bootstrap.Started(Bootstrap.start(target, settings, null).entityManagerFactory(), migrated);
+                } else {
+                    started = Bootstrap.start(target, settings, migrate ? () -> migrate(target, description) : null);
+                }
+                return new CertTrack(target, pool, started, description, limits);
             } catch (RuntimeException | Error e) {
                 if (pool != null) {
                     pool.close();
                 }
                 throw e;
             }
+        }
+
+        private boolean migratesThroughPoolOfItsOwn() {
+            return migrationUrl == null && migrationDataSource == null && url != null && maximumPoolSize < 3;
         }
 
         private String describe() {
@@ -379,11 +496,17 @@ public final class CertTrack implements AutoCloseable {
         }
 
         private Migrations.MigrationResult migrate(DataSource applicationDataSource, String description) {
-            if (migrationUrl == null) {
+            // Flyway holds a second connection for its lock while it migrates through the first, and Hibernate
+            // boots beside it on a third: a pool of certtrack's own smaller than that migrates through a
+            // short-lived pool of two, as the migration credentials do.
+            DatabaseUrl ownPoolTarget = migrationUrl != null ? migrationUrl
+                    : migratesThroughPoolOfItsOwn() ? url : null;
+            if (ownPoolTarget == null) {
                 return Bootstrap.migrate(migrationDataSource != null ? migrationDataSource : applicationDataSource, description);
             }
-            // Flyway holds a second connection for its lock while it migrates through the first.
-            try (HikariDataSource owner = Pools.open("certtrack-migrations", migrationUrl, 2, connectionTimeout)) {
+            Duration validation = validationTimeout != null ? validationTimeout : Pools.defaultValidationTimeout(connectionTimeout);
+            try (HikariDataSource owner = Pools.open("certtrack-migrations", ownPoolTarget, 2, connectionTimeout,
+                    validation, socketTimeout)) {
                 return Bootstrap.migrate(owner, description);
             }
         }

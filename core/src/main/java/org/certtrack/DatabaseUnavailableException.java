@@ -3,7 +3,9 @@ package org.certtrack;
 /**
  * Thrown when the database cannot be reached: at start-up within the builder's
  * {@linkplain CertTrack.Builder#connectionTimeout connection timeout}, or later when it is down or
- * restarting. Nothing the unit of work wrote was committed. certtrack needs no restart once the database
+ * restarting, or stops answering for the {@linkplain CertTrack.Builder#socketTimeout socket timeout}; the
+ * message names the limit. (Every connection of a pool busy with other units of work is a
+ * {@link PoolExhaustedException} instead: the database is up.) Nothing the unit of work wrote was committed. certtrack needs no restart once the database
  * is back: its connection pool replaces broken connections. The message never contains a password.
  */
 public class DatabaseUnavailableException extends CertTrackException {

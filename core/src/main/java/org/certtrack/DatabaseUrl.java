@@ -2,12 +2,13 @@ package org.certtrack;
 
 import static java.util.Objects.requireNonNull;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +24,14 @@ import java.util.regex.Pattern;
  */
 public record DatabaseUrl(String jdbcUrl, String username, String password) {
 
-    private static final Pattern PASSWORD_IN_USER_INFO = Pattern.compile("(//[^/@:]*:)[^/@]*@");
+    // Greedy to the last @ of the URL: a password may hold an unencoded @ or /, and masking too much is safe.
+    private static final Pattern PASSWORD_IN_USER_INFO = Pattern.compile("(//[^/@:\\s]*:)[^\\s]*@");
+    private static final Pattern HOST_PORT_DATABASE = Pattern.compile(
+            "(?<host>[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+])(?::(?<port>[0-9]{0,5}))?"
+                    + "(?<path>/[^?#@]*)?(?:\\?(?<query>[^#]*))?");
+    private static final Map<String, String> LIBPQ_TO_PGJDBC = Map.of(
+            "application_name", "ApplicationName",
+            "connect_timeout", "connectTimeout");
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;]*");
 
     public DatabaseUrl {
@@ -33,26 +41,32 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
     /**
      * Parses a {@code DATABASE_URL}.
      *
-     * @throws InvalidValueException naming {@code DATABASE_URL}, with the password masked, if the URL is
-     *                               neither a PostgreSQL URL nor a JDBC URL
+     * <p>In the {@code postgresql://} form the user information is everything up to the <em>last</em>
+     * {@code @} that is followed by a host, an optional port and a database, so an unencoded {@code @} or
+     * {@code /} in the password is read as part of it; user and password are percent-decoded
+     * ({@code %40} is {@code @}, and a {@code +} stays a {@code +}). libpq's {@code application_name} and
+     * {@code connect_timeout} parameters are passed to the driver under its own names. Only PostgreSQL
+     * and H2 URLs are accepted: any other scheme is rejected here, before a driver sees (and may log) it.
+     *
+     * @throws InvalidValueException naming {@code DATABASE_URL}, never showing any part of a password, if
+     *                               the URL is neither a PostgreSQL URL nor an H2 JDBC URL, or is malformed
      */
     public static DatabaseUrl parse(String url) {
         if (url == null || url.isBlank()) {
             throw new InvalidValueException("DATABASE_URL", "must not be blank", url);
         }
         String trimmed = url.strip();
-        if (trimmed.startsWith("postgresql://") || trimmed.startsWith("postgres://")) {
-            return fromPostgresUri(trimmed, trimmed.substring(trimmed.indexOf("://") + 3));
+        for (String scheme : List.of("postgresql://", "postgres://", "jdbc:postgresql://")) {
+            if (trimmed.startsWith(scheme)) {
+                return fromPostgresUri(scheme, trimmed.substring(scheme.length()));
+            }
         }
-        if (trimmed.startsWith("jdbc:postgresql://")) {
-            return fromPostgresUri(trimmed, trimmed.substring("jdbc:postgresql://".length()));
-        }
-        if (trimmed.startsWith("jdbc:") && trimmed.indexOf(':', 5) > 5) {
-            return new DatabaseUrl(trimmed, null, null);
+        if (trimmed.startsWith("jdbc:h2:") && trimmed.length() > "jdbc:h2:".length()) {
+            return fromH2Url(trimmed);
         }
         throw new InvalidValueException("DATABASE_URL",
-                "must look like postgresql://user:password@host:5432/db or jdbc:postgresql://host:5432/db",
-                trimmed.contains("//") ? mask(trimmed) : "(" + trimmed.length() + " characters, not shown: they may be a secret)");
+                "must look like postgresql://user:password@host:5432/db, jdbc:postgresql://host:5432/db or jdbc:h2:...",
+                hidden(trimmed));
     }
 
     /** {@code text} with every password in a URL (user info or a {@code password=} parameter) replaced by {@code ****}. */
@@ -64,52 +78,142 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1****");
     }
 
-    private static DatabaseUrl fromPostgresUri(String original, String afterScheme) {
-        URI uri;
-        try {
-            uri = new URI("postgresql://" + afterScheme);
-        } catch (URISyntaxException e) {
-            throw new InvalidValueException("DATABASE_URL", "is not a valid URL (" + mask(e.getReason()) + ")",
-                    mask(original));
-        }
-        if (uri.getHost() == null) {
-            throw new InvalidValueException("DATABASE_URL", "must name a host", mask(original));
-        }
-        if (uri.getPort() == 0 || uri.getPort() > 65535) {
-            throw new InvalidValueException("DATABASE_URL", "must name a port between 1 and 65535", mask(original));
-        }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        if (path.length() <= 1) {
-            throw new InvalidValueException("DATABASE_URL", "must name a database after the host", mask(original));
-        }
-        String username = null;
-        String password = null;
-        if (uri.getRawUserInfo() != null) {
-            String[] userInfo = uri.getRawUserInfo().split(":", 2);
-            username = decode(userInfo[0]);
-            password = userInfo.length > 1 ? decode(userInfo[1]) : null;
-        }
-        List<String> parameters = new ArrayList<>();
-        if (uri.getRawQuery() != null) {
-            for (String parameter : uri.getRawQuery().split("&")) {
-                String lower = parameter.toLowerCase(java.util.Locale.ROOT);
-                if (lower.startsWith("password=")) {
-                    password = decode(parameter.substring("password=".length()));
-                } else if (lower.startsWith("user=")) {
-                    username = decode(parameter.substring("user=".length()));
-                } else if (!parameter.isEmpty()) {
-                    parameters.add(parameter);
+    /**
+     * A rejected URL as an error message may show it: its scheme only, never the rest, which may hold a
+     * password in a form no pattern recognises.
+     */
+    private static String hidden(String url) {
+        int schemeEnd = url.indexOf("://");
+        String scheme = schemeEnd > 0 && url.substring(0, schemeEnd).matches("[A-Za-z0-9:+.-]+") ? url.substring(0, schemeEnd + 3) : "";
+        return scheme + "(" + (url.length() - scheme.length()) + " more characters, not shown: they may hold a password)";
+    }
+
+    private static DatabaseUrl fromPostgresUri(String scheme, String afterScheme) {
+        // The user information ends at the last @ that a host and a database follow: a password may hold
+        // an unencoded @ or / (and then no part of it may show in an error). Failing that, the last @ that a
+        // host follows, to say what else is wrong.
+        Matcher target = null;
+        int at = -1;
+        for (boolean needsDatabase : new boolean[] {true, false}) {
+            for (int i = afterScheme.lastIndexOf('@'); target == null; i = afterScheme.lastIndexOf('@', i - 1)) {
+                Matcher candidate = HOST_PORT_DATABASE.matcher(afterScheme.substring(i + 1));
+                if (candidate.matches() && (!needsDatabase || namesDatabase(candidate))) {
+                    target = candidate;
+                    at = i;
+                }
+                if (i < 0) {
+                    break;
                 }
             }
         }
-        String hostAndPort = uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
-        String jdbcUrl = "jdbc:postgresql://" + hostAndPort + path
+        String userInfo = at < 0 ? null : afterScheme.substring(0, at);
+        String shown = scheme + (userInfo == null ? "" : userInfo.contains(":")
+                ? userInfo.substring(0, userInfo.indexOf(':')) + ":****@" : "****@")
+                + (target == null ? "(not shown: it may hold a password)" : mask(afterScheme.substring(at + 1)));
+        if (target == null) {
+            throw new InvalidValueException("DATABASE_URL", "must look like postgresql://user:password@host:5432/db"
+                    + " (a host of letters, digits, dots and hyphens, or [an IPv6 address]; percent-encode @, / and :"
+                    + " in the user or password as %40, %2F and %3A)", shown);
+        }
+        String host = target.group("host");
+        String port = target.group("port");
+        String path = target.group("path");
+        if (port != null && (port.isEmpty() || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535)) {
+            throw new InvalidValueException("DATABASE_URL", "must name a port between 1 and 65535", shown);
+        }
+        if (path == null || path.length() <= 1) {
+            throw new InvalidValueException("DATABASE_URL", "must name a database after the host", shown);
+        }
+        String username = null;
+        String password = null;
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            username = percentDecode(colon < 0 ? userInfo : userInfo.substring(0, colon), "user", shown);
+            password = colon < 0 ? null : percentDecode(userInfo.substring(colon + 1), "password", shown);
+        }
+        List<String> parameters = new ArrayList<>();
+        String query = target.group("query");
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                String lower = parameter.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("password=")) {
+                    password = percentDecode(parameter.substring("password=".length()), "password", shown);
+                } else if (lower.startsWith("user=")) {
+                    username = percentDecode(parameter.substring("user=".length()), "user", shown);
+                } else if (!parameter.isEmpty()) {
+                    parameters.add(driverName(parameter));
+                }
+            }
+        }
+        String jdbcUrl = "jdbc:postgresql://" + host + (port == null ? "" : ":" + port) + path
                 + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters));
         return new DatabaseUrl(jdbcUrl, username, password);
     }
 
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    private static boolean namesDatabase(Matcher target) {
+        return target.group("path") != null && target.group("path").length() > 1;
+    }
+
+    /** A libpq URI parameter under the name pgjdbc reads (it ignores libpq's {@code application_name}). */
+    private static String driverName(String parameter) {
+        int equals = parameter.indexOf('=');
+        String name = equals < 0 ? parameter : parameter.substring(0, equals);
+        String driverName = LIBPQ_TO_PGJDBC.get(name.toLowerCase(Locale.ROOT));
+        return driverName == null ? parameter : driverName + (equals < 0 ? "" : parameter.substring(equals));
+    }
+
+    private static DatabaseUrl fromH2Url(String url) {
+        // H2 reads ;USER= and ;PASSWORD= from the URL: move them out as for PostgreSQL, so the URL can be logged.
+        String username = null;
+        String password = null;
+        StringBuilder rest = new StringBuilder();
+        String[] parts = url.split(";", -1);
+        rest.append(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            String lower = parts[i].toLowerCase(Locale.ROOT);
+            if (lower.startsWith("password=")) {
+                password = parts[i].substring("password=".length());
+            } else if (lower.startsWith("user=")) {
+                username = parts[i].substring("user=".length());
+            } else {
+                rest.append(';').append(parts[i]);
+            }
+        }
+        return new DatabaseUrl(rest.toString(), username, password);
+    }
+
+    /**
+     * Percent-decodes as URLs do ({@code %2B} is {@code +}, and {@code +} stays {@code +}: form decoding,
+     * which turns it into a space, is for HTML forms, not URLs).
+     */
+    private static String percentDecode(String text, String part, String shown) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                int value = i + 2 < text.length() ? hexValue(text.charAt(i + 1), text.charAt(i + 2)) : -1;
+                if (value < 0) {
+                    throw new InvalidValueException("DATABASE_URL", "has a % in the " + part
+                            + " that starts no %XX escape (write a literal % as %25)", shown);
+                }
+                bytes.write(value);
+                i += 2;
+            } else {
+                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
+                    encoded = text.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+                    i++;
+                }
+                bytes.writeBytes(encoded);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int hexValue(char high, char low) {
+        int h = Character.digit(high, 16);
+        int l = Character.digit(low, 16);
+        return h < 0 || l < 0 ? -1 : h * 16 + l;
     }
 
     /** The JDBC URL and user, with the password masked: safe to log. */

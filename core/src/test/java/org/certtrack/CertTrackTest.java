@@ -159,4 +159,44 @@ class CertTrackTest {
             assertThat(certTrack.toString()).contains("jdbc:h2:mem:masked").doesNotContain("hunter2");
         }
     }
+
+    @Test
+    void aValidationTimeoutLongerThanTheConnectionTimeoutIsRejectedAtBuild() {
+        assertThatThrownBy(() -> CertTrack.builder().url("jdbc:h2:mem:limits;DB_CLOSE_DELAY=-1")
+                .connectionTimeout(Duration.ofSeconds(2)).validationTimeout(Duration.ofSeconds(3)).build())
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("validationTimeout must not exceed connectionTimeout (2000 ms)")
+                .hasFieldOrPropertyWithValue("field", "validationTimeout");
+    }
+
+    @Test
+    void aSocketTimeoutNotLongerThanTheQueryTimeoutIsRejectedAtBuild() {
+        assertThatThrownBy(() -> CertTrack.builder().url("jdbc:h2:mem:limits;DB_CLOSE_DELAY=-1")
+                .queryTimeout(Duration.ofSeconds(60)).socketTimeout(Duration.ofSeconds(60)).build())
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("socketTimeout must be longer than queryTimeout (60 s)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PT0S", "PT0.5S", "PT1.5S", "PT-1S"})
+    void queryAndSocketTimeoutsMustBeWholeSeconds(String value) {
+        Duration timeout = Duration.parse(value);
+        assertThatThrownBy(() -> CertTrack.builder().queryTimeout(timeout))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("queryTimeout must be a whole number of seconds, at least 1 s, but was " + value);
+        assertThatThrownBy(() -> CertTrack.builder().socketTimeout(timeout))
+                .hasMessageStartingWith("socketTimeout must be a whole number of seconds");
+    }
+
+    @Test
+    void theDefaultValidationTimeoutIsHalfTheConnectionTimeoutAtMostFiveSeconds() {
+        try (CertTrack certTrack = CertTrack.builder().url("jdbc:h2:mem:validation;DB_CLOSE_DELAY=-1")
+                .connectionTimeout(Duration.ofSeconds(2)).build()) {
+            assertThat(((com.zaxxer.hikari.HikariDataSource) certTrack.dataSource()).getValidationTimeout()).isEqualTo(1000);
+        }
+        try (CertTrack certTrack = CertTrack.builder().url("jdbc:h2:mem:validation2;DB_CLOSE_DELAY=-1")
+                .connectionTimeout(Duration.ofSeconds(30)).build()) {
+            assertThat(((com.zaxxer.hikari.HikariDataSource) certTrack.dataSource()).getValidationTimeout()).isEqualTo(5000);
+        }
+    }
 }

@@ -3,6 +3,13 @@ package org.certtrack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,5 +75,111 @@ class DatabaseUrlTest {
     void masksPasswordsInAnyText() {
         assertThat(DatabaseUrl.mask("failed: postgresql://u:p4ss@h/db and jdbc:x://h/db?user=u&password=p4ss;x"))
                 .doesNotContain("p4ss");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a+b+c", "+", "a b", "p%2Bq"})
+    void aPlusInThePasswordStaysAPlus(String password) {
+        String expected = password.replace("%2B", "+");
+        assertThat(DatabaseUrl.parse("postgresql://bob:" + password.replace(" ", "%20") + "@db.example:5432/certs").password())
+                .as("percent-decoded, not form-decoded").isEqualTo(expected);
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://db.example/certs?user=bob&password=" + password.replace(" ", "%20")).password())
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Hunter/2Canary", "Hunter@2Canary", "Hunter/@2Canary", "Hunter@2/Canary@x", "Hunter:2Canary?"})
+    void anUnencodedAtOrSlashInThePasswordIsReadAsPartOfIt(String password) {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://bob:" + password + "@db.example:6543/certs?sslmode=require");
+        assertThat(url.username()).isEqualTo("bob");
+        assertThat(url.password()).isEqualTo(password);
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:6543/certs?sslmode=require");
+        assertThat(url.toString()).doesNotContain("Hunter", "Canary");
+    }
+
+    @Test
+    void anAtInAPasswordParameterIsNotTakenForTheUserInformation() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://db.example/certs?user=bob&password=Hunter@2Canary");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example/certs");
+        assertThat(url.password()).isEqualTo("Hunter@2Canary");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "postgresql://bob:Hunter/2Canary@db.example:99999/certs",
+            "postgresql://bob:Hunter/2Canary@db.example",
+            "postgresql://bob:Hunter/2Canary@",
+            "postgresql://bob:Hunter/2Canary@local_host/certs",
+            "postgresql://bob:Hunter@2Canary@db.example:0/certs",
+            "postgresql://bob:Hunter@2Canary@db.example",
+            "postgresql://bob:Hunter@2Canary@local host/certs",
+            "postgresql://bob:Hunter%ZZ2Canary@db.example/certs",
+            "postgres://bob:Hunter/2Canary",
+            "jdbc:postgresq://db.example/certs?user=bob&password=Hunter/2Canary",
+            "jdbc:postgresq://bob:Hunter@2Canary@db.example/certs",
+            "jdbc:mysql://db.example/certs?user=bob&password=Hunter2Canary",
+            "jdbc:h2",
+            "postgresql//bob:Hunter@2Canary@db.example/certs"})
+    void noPartOfAnUnencodedPasswordShowsInTheError(String malformed) {
+        assertThatThrownBy(() -> DatabaseUrl.parse(malformed))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("DATABASE_URL ")
+                .hasMessageNotContaining("Hunter")
+                .hasMessageNotContaining("Canary");
+    }
+
+    @Test
+    void maskHidesAPasswordWithAnUnencodedAtOrSlash() {
+        assertThat(DatabaseUrl.mask("failed: postgresql://bob:Hunter/2Canary@h/db; postgres://bob:Hunter@2Canary@h/db"))
+                .doesNotContain("Hunter", "Canary");
+    }
+
+    @Test
+    void aMistypedSchemeNeverReachesADriverOrItsLog() {
+        Logger driverLog = Logger.getLogger("org.postgresql");
+        Level level = driverLog.getLevel();
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getMessage() + " " + java.util.Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        driverLog.setLevel(Level.ALL);
+        driverLog.addHandler(capture);
+        try {
+            assertThatThrownBy(() -> CertTrack.builder()
+                    .url("jdbc:postgresq://127.0.0.1:5432/test?user=bob&password=hunter2")
+                    .connectionTimeout(java.time.Duration.ofMillis(500)).build())
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessageStartingWith("DATABASE_URL must look like")
+                    .hasMessageNotContaining("hunter2");
+        } finally {
+            driverLog.removeHandler(capture);
+            driverLog.setLevel(level);
+        }
+        assertThat(logged).as("what the PostgreSQL driver logged").noneMatch(line -> line.contains("hunter2"));
+    }
+
+    @Test
+    void libpqParameterNamesReachTheDriverUnderItsOwnNames() {
+        assertThat(DatabaseUrl.parse("postgresql://bob@db.example/certs?application_name=billing&connect_timeout=3&sslmode=require").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db.example/certs?ApplicationName=billing&connectTimeout=3&sslmode=require");
+    }
+
+    @Test
+    void movesCredentialsOutOfAnH2Url() {
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:h2:mem:x;USER=sa;PASSWORD=hunter2;DB_CLOSE_DELAY=-1");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1");
+        assertThat(url.username()).isEqualTo("sa");
+        assertThat(url.password()).isEqualTo("hunter2");
     }
 }

@@ -3,11 +3,14 @@ package org.certtrack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -68,6 +71,49 @@ abstract class FaultsContract extends DatabaseContract {
 
         assertThat(tableContents()).as("every table after a failure at row %d (%s)", k, fault).isEqualTo(before);
         assertThat(queryForLong("SELECT COUNT(*) FROM engineers")).isEqualTo(1);
+    }
+
+    /**
+     * A checked exception thrown sneakily (as Kotlin code, {@code @SneakyThrows} or a generic rethrow do)
+     * after the unit has written and flushed: more such units than the pool has connections, each
+     * holding a row lock when it throws. If any of them left its transaction open, the pool would run dry
+     * (the later units fail after the connection timeout) and the rows would stay locked.
+     */
+    @Test
+    void aCheckedExceptionThrownSneakilyRollsBackReleasesTheConnectionAndReachesTheCallerUnchanged() throws SQLException {
+        int units = POOL_SIZE + 2;
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < units; i++) {
+            String name = "Locked " + i;
+            ids.add(certTrack.inTransaction(work -> work.engineers().add(new Engineer(name, "backend", 30)).getId()));
+        }
+        List<String> before = tableContents();
+
+        for (int i = 0; i < units; i++) {
+            long id = ids.get(i);
+            IOException thrown = new IOException("the caller's I/O failed in unit " + i);
+            assertThatThrownBy(() -> certTrack.useTransaction(work -> {
+                work.engineers().getById(id).setAge(99);
+                work.flush();                                  // the row is written and locked now
+                throw CertTrackSneaky.<RuntimeException>sneaky(thrown);
+            })).as("what unit %d of %d (pool of %d) threw reaches the caller", i, units, POOL_SIZE).isSameAs(thrown);
+        }
+
+        assertThat(tableContents()).as("every table after %d units failed with a checked exception", units).isEqualTo(before);
+        certTrack.useTransaction(work -> ids.forEach(id -> work.engineers().getById(id).setAge(31)));
+        assertThat(queryForLong("SELECT COUNT(*) FROM engineers WHERE age = 31"))
+                .as("rows the failed units had written and locked can be written again").isEqualTo(units);
+    }
+
+    /** The pool size of {@link TestDatabase#certTrack()}. */
+    private static final int POOL_SIZE = 4;
+
+    /** Throws a checked exception where the compiler does not expect one. */
+    private static final class CertTrackSneaky {
+        @SuppressWarnings("unchecked")
+        static <E extends Throwable> E sneaky(Throwable e) throws E {
+            throw (E) e;
+        }
     }
 
     private static void fail(String fault, UnitOfWork work, Certificate certificate, int row) {

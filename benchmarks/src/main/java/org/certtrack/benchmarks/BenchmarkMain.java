@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * <pre>java -jar benchmarks/target/certtrack-benchmarks.jar [--quick] [--only name,name]</pre>
  *
- * Names: seed, write, instructors, page, cold-start, http. {@code --quick} shrinks every data set tenfold and runs
+ * Names: seed, write, instructors, page, derived-list, cold-start, http. {@code --quick} shrinks every data set tenfold and runs
  * fewer rounds, to check the suite works; its figures mean little.
  */
 public final class BenchmarkMain {
@@ -50,6 +50,9 @@ public final class BenchmarkMain {
         }
         if (selected(only, "page")) {
             results.add(print(new InstructorPageBenchmark(2_000 / scale).run(harness)));
+        }
+        if (selected(only, "derived-list")) {
+            results.add(print(new DerivedListBenchmark(50_000 / scale, 10_000 / scale).run(harness)));
         }
         if (selected(only, "cold-start")) {
             results.add(print(ColdStart.run(quick ? new Harness(1, 3) : new Harness(1, 5))));

@@ -70,6 +70,11 @@ public final class Failures {
         if (!(failure instanceof PersistenceException) && !hasCause(failure, SQLException.class)) {
             return failure;
         }
+        // A limit hit (query timeout, socket timeout, no pooled connection in time): see Timeouts.
+        RuntimeException limitHit = Timeouts.translate(failure, null, Timeouts.Limits.UNKNOWN);
+        if (limitHit != null) {
+            return limitHit;
+        }
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
             if (cause instanceof ConcurrentUpdateException || cause instanceof DatabaseUnavailableException) {
                 return (RuntimeException) cause;

@@ -24,6 +24,31 @@ public final class Pools {
      *                                      names the artifact to add
      */
     public static HikariDataSource open(String name, DatabaseUrl target, int size, Duration connectionTimeout) {
+        return open(name, target, size, connectionTimeout, defaultValidationTimeout(connectionTimeout), DEFAULT_SOCKET_TIMEOUT);
+    }
+
+    /** The longest certtrack waits for any answer from a PostgreSQL server, unless told otherwise. */
+    public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(120);
+
+    /**
+     * How long the pool may spend checking that an idle connection still works, unless told otherwise: half
+     * the connection timeout, at most 5 s (HikariCP's default), at least 250 ms (its minimum; PostgreSQL's
+     * driver checks in whole seconds, so at least 1 s there).
+     */
+    public static Duration defaultValidationTimeout(Duration connectionTimeout) {
+        Duration half = connectionTimeout.dividedBy(2);
+        Duration capped = half.compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : half;
+        return capped.compareTo(Duration.ofMillis(250)) < 0 ? Duration.ofMillis(250) : capped;
+    }
+
+    /**
+     * A pool as {@link #open(String, DatabaseUrl, int, Duration)} makes, with every wait bounded: for a
+     * connection from the pool ({@code connectionTimeout}), for a new connection to be made (the driver's
+     * connect and login timeouts, and the connection that cancels a statement at its query timeout: the same), for a check of an idle one ({@code validationTimeout}) and,
+     * on PostgreSQL, for any answer from the server ({@code socketTimeout}, whole seconds, rounded up).
+     */
+    public static HikariDataSource open(String name, DatabaseUrl target, int size, Duration connectionTimeout,
+                                        Duration validationTimeout, Duration socketTimeout) {
         Drivers.require(target.jdbcUrl());
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
@@ -33,6 +58,7 @@ public final class Pools {
         config.setMaximumPoolSize(size);
         config.setConnectionTimeout(connectionTimeout.toMillis());
         config.setInitializationFailTimeout(connectionTimeout.toMillis());
+        config.setValidationTimeout(validationTimeout.toMillis());
         if (target.jdbcUrl().startsWith("jdbc:postgresql:")) {
             // Without these, a server that accepts the TCP connection but never answers (overloaded,
             // half-started, a proxy in front of a dead database) blocks the connection attempt, and with
@@ -41,6 +67,12 @@ public final class Pools {
             long seconds = Math.max(1, (connectionTimeout.toMillis() + 999) / 1000);
             config.addDataSourceProperty("connectTimeout", String.valueOf(seconds));
             config.addDataSourceProperty("loginTimeout", String.valueOf(seconds));
+            // Cancelling a statement at the query timeout opens a connection of its own to the server, and the
+            // statement waits for it (10 s by default): bound it as any other new connection.
+            config.addDataSourceProperty("cancelSignalTimeout", String.valueOf(seconds));
+            // A server that stops answering in the middle of a statement (a silent network, a hung host)
+            // otherwise blocks the unit of work until the operating system gives up on TCP, hours later.
+            config.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(1, (socketTimeout.toMillis() + 999) / 1000)));
             if (!target.jdbcUrl().contains("reWriteBatchedInserts")) {
                 // pgjdbc then sends each batch of inserts as multi-row INSERTs: one round trip instead of
                 // one per row, which is what makes Hibernate's insert batching pay off on PostgreSQL.

@@ -11,7 +11,8 @@ import org.certtrack.seed.internal.RowSource;
 /**
  * The rows of a {@link DataSet} for one random seed, generated lazily, table by table. Every table draws
  * from its own {@link Random} derived from the seed, so each can be generated (and regenerated) on its
- * own, and the same seed always gives the same rows. Ids are 1 to n in each table.
+ * own, and the same seed always gives the same rows. Ids are base + 1 to base + n in each table, the
+ * bases given by {@link IdBases} (all 0 on a fresh database); foreign keys follow their table's base.
  */
 final class RowGenerator {
 
@@ -21,10 +22,25 @@ final class RowGenerator {
 
     private final DataSet dataSet;
     private final long seed;
+    private final IdBases bases;
 
-    RowGenerator(DataSet dataSet, long seed) {
+    RowGenerator(DataSet dataSet, long seed, IdBases bases) {
         this.dataSet = dataSet;
         this.seed = seed;
+        this.bases = bases;
+    }
+
+    /**
+     * What each table's ids start after: the rows get ids {@code base + 1} and up.
+     *
+     * @param instructors the base of the instructors' ids
+     * @param engineers   the base of the engineers' ids
+     * @param certificates the base of the certificates' ids
+     */
+    record IdBases(long instructors, long engineers, long certificates) {
+
+        /** Ids from 1 in every table. */
+        static final IdBases NONE = new IdBases(0, 0, 0);
     }
 
     /** The tables in the order they must be written (parents first). */
@@ -46,7 +62,7 @@ final class RowGenerator {
                 dataSet.instructors()) {
             @Override
             Object[] row(long id) {
-                return new Object[] {id, faker.name().fullName()};
+                return new Object[] {bases.instructors() + id, faker.name().fullName()};
             }
         };
     }
@@ -72,7 +88,7 @@ final class RowGenerator {
                         : firstNames[random.nextInt(NAME_POOL)] + " " + lastNames[random.nextInt(NAME_POOL)];
                 String specialty = specialties.get(random.nextInt(specialties.size()));
                 int age = DataSet.MIN_AGE + random.nextInt(DataSet.MAX_AGE - DataSet.MIN_AGE + 1);
-                return new Object[] {id, name, specialty, age};
+                return new Object[] {bases.engineers() + id, name, specialty, age};
             }
         };
     }
@@ -92,12 +108,13 @@ final class RowGenerator {
                         + random.nextInt(DataSet.LAST_EXPIRATION_YEAR - DataSet.FIRST_EXPIRATION_YEAR + 1);
                 long engineer = perEngineer > 0 ? (id - 1) / perEngineer + 1 : 1 + random.nextInt(dataSet.engineers());
                 Long instructor = instructors > 0 && random.nextInt(4) != 0 ? (Long) (1L + random.nextInt(instructors)) : null;
-                return new Object[] {id, title, year, engineer, instructor};
+                return new Object[] {bases.certificates() + id, title, year, bases.engineers() + engineer,
+                        instructor == null ? null : bases.instructors() + instructor};
             }
         };
     }
 
-    /** A table whose rows are made one by one, with ids counting from 1. */
+    /** A table whose rows are made one by one, numbered from 1 (before the table's base is added). */
     private abstract static class Source implements RowSource {
 
         private final String table;

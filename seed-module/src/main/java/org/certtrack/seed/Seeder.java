@@ -36,17 +36,19 @@ import org.slf4j.LoggerFactory;
  *         .seed(DataSet.sized(1_000_000, 3, 500));
  * }</pre>
  *
- * <p><b>Deterministic.</b> The same seed and data set give the same rows, ids included, on H2 and on
- * PostgreSQL: each table's ids run from 1. Without {@link #withSeed} a random seed is used; either way it
- * is logged and returned in the {@link SeedResult}, so a run can be replayed. (The instructors' timestamps
- * come from the database's clock, so they differ from run to run.)
+ * <p><b>Deterministic.</b> The same seed and data set give the same rows on H2 and on PostgreSQL, and
+ * the same ids on databases whose sequences stand at the same place: on a fresh database each table's ids
+ * run from 1. Without {@link #withSeed} a random seed is used; either way it is logged and returned in the
+ * {@link SeedResult}, so a run can be replayed. (The instructors' timestamps come from the database's
+ * clock, so they differ from run to run.)
  *
- * <p><b>Ids afterwards.</b> Each id sequence is moved past the rows written, with room for Hibernate's
- * pooled optimizer (which uses the 50 ids up to each sequence value), and never backwards, so ids handed
- * out later, by Hibernate or a column default, do not collide with seeded ones. An
- * {@link jakarta.persistence.EntityManagerFactory} that already holds a block of ids below the seeded rows'
- * (because it inserted rows before seeding) may still collide: seed before the application inserts, as
- * {@code seed.py} ran, or reopen {@link CertTrack}.
+ * <p><b>Ids, before and after.</b> Each table's seeded ids start past every id its sequence has handed out
+ * (to this or any other process, which may still hold an unused block of them) and past every id in the
+ * table, and the sequence is moved past the seeded rows with room for Hibernate's pooled optimizer
+ * (which uses the 50 ids up to each sequence value), never backwards. So the order of seeding and
+ * inserting never matters: ids handed out later, by Hibernate or a column default, before or after
+ * seeding, in this process or another, never collide with seeded ones. A seeding after inserts (or a
+ * second seeding) therefore starts its ids higher than 1.
  *
  * <p><b>Streaming.</b> Rows are generated lazily and written in batches of {@link #withBatchSize
  * batchSize}: on PostgreSQL with {@code COPY ... FROM STDIN}, elsewhere with JDBC batch inserts. Memory
@@ -64,6 +66,8 @@ public final class Seeder {
     /** From this many rows in a table, PostgreSQL checks its foreign keys once after the COPY rather than per row. */
     private static final long BULK_ROWS = 10_000;
     private static final List<String> TABLES_CHILDREN_FIRST = List.of("certificates", "engineers", "instructors");
+    // The order RowGenerator writes them in.
+    private static final List<String> TABLES_PARENTS_FIRST = List.of("instructors", "engineers", "certificates");
 
     private final DataSource dataSource;
     private final Long seed;
@@ -128,14 +132,18 @@ public final class Seeder {
         long seedInUse = seed != null ? seed : new SecureRandom().nextLong();
         log.info("Seeding the {} with seed {}", dataSet, seedInUse);
         long started = System.nanoTime();
-        List<RowSource> tables = new RowGenerator(dataSet, seedInUse).tables();
-        long allRows = tables.stream().mapToLong(RowSource::rows).sum();
+        long allRows = dataSet.instructors() + dataSet.engineers() + dataSet.certificates();
         inTransaction("seed the " + dataSet + " with seed " + seedInUse, connection -> {
-            deleteAll(connection);
-            long[] sequenceValues = new long[tables.size()];
-            for (int i = 0; i < tables.size(); i++) {
-                sequenceValues[i] = nextValue(connection, tables.get(i).table());
+            // Each table's ids start past every id the sequence ever gave (a CertTrack may hold a block of
+            // them, unused yet) and past every id in the table, so inserts before or after never collide.
+            long[] bases = new long[TABLES_PARENTS_FIRST.size()];
+            for (int i = 0; i < bases.length; i++) {
+                String table = TABLES_PARENTS_FIRST.get(i);
+                bases[i] = Math.max(nextValue(connection, table) - 1, maxId(connection, table));
             }
+            deleteAll(connection);
+            List<RowSource> tables = new RowGenerator(dataSet, seedInUse,
+                    new RowGenerator.IdBases(bases[0], bases[1], bases[2])).tables();
             RowWriter writer = RowWriter.forConnection(connection);
             long before = 0;
             for (RowSource table : tables) {
@@ -153,8 +161,10 @@ public final class Seeder {
                 before += table.rows();
             }
             // Last, once every row is in: a rollback does not undo ALTER SEQUENCE on H2 (it does on PostgreSQL).
+            // Hibernate's pooled optimizer uses the ID_BLOCK ids up to each value it takes: the next value
+            // must leave all of them above the last id written. (bases[i] >= the value taken above: never backwards.)
             for (int i = 0; i < tables.size(); i++) {
-                long restart = Math.max(sequenceValues[i], tables.get(i).rows() + ID_BLOCK);
+                long restart = bases[i] + tables.get(i).rows() + ID_BLOCK;
                 execute(connection, "ALTER SEQUENCE " + tables.get(i).table() + "_id_seq RESTART WITH " + restart);
             }
             return null;
@@ -188,6 +198,15 @@ public final class Seeder {
             }
         }
         return null;
+    }
+
+    /** The largest id in the table, 0 when it is empty. */
+    private static long maxId(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** Takes the sequence's next value: a number no one else has or will be given. */

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 
 import org.certtrack.CertTrackException;
 import org.certtrack.internal.Failures;
+import org.certtrack.internal.Timeouts;
 import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.orm.jpa.JpaTransactionManager;
@@ -16,7 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * transaction: a {@code @Transactional} method whose commit loses a race throws
  * {@link org.certtrack.ConcurrentUpdateException} naming the entity and id (not Spring's
  * {@code ObjectOptimisticLockingFailureException}), and one that cannot get a connection throws
- * {@link org.certtrack.DatabaseUnavailableException}. Every other failure is Spring's, translated as
+ * {@link org.certtrack.DatabaseUnavailableException}, or {@link org.certtrack.PoolExhaustedException} when
+ * the database is up but every connection of a HikariCP pool (Spring Boot's default) stayed busy. Every other failure is Spring's, translated as
  * {@code JpaTransactionManager} translates it.
  *
  * <p>The starter registers one unless the application defines its own transaction manager; an
@@ -29,7 +31,10 @@ public class CertTrackTransactionManager extends JpaTransactionManager {
         try {
             super.doBegin(transaction, definition);
         } catch (RuntimeException e) {
-            throw certTrackExceptionOr(e, Failures.translate(e));
+            // With the pool at hand, a busy pool is told from an unreachable database.
+            RuntimeException limitHit = getDataSource() == null ? null
+                    : Timeouts.translate(e, getDataSource(), Timeouts.Limits.of(getDataSource(), null));
+            throw certTrackExceptionOr(e, limitHit != null ? limitHit : Failures.translate(e));
         }
     }
 

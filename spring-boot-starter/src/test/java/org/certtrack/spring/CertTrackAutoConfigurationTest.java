@@ -1,9 +1,11 @@
 package org.certtrack.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.persistence.EntityManagerFactory;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +16,7 @@ import org.certtrack.EngineerRepository;
 import org.certtrack.CertificateRepository;
 import org.certtrack.InstructorRepository;
 import org.certtrack.Migrations;
+import org.certtrack.PoolExhaustedException;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -71,6 +74,25 @@ class CertTrackAutoConfigurationTest {
             String name = transaction.execute(status -> engineers.getById(id).getName());
             assertThat(name)
                     .as("the engineer written in one transaction, read in another").isEqualTo("Ada Lovelace");
+        });
+    }
+
+    @Test
+    void aTransactionThatFindsEveryPooledConnectionBusyIsToldThePoolIsExhausted() {
+        application.withPropertyValues("spring.datasource.hikari.maximum-pool-size=2",
+                "spring.datasource.hikari.connection-timeout=1000").run(context -> {
+            DataSource dataSource = context.getBean(DataSource.class);
+            TransactionTemplate transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+            EngineerRepository engineers = context.getBean(EngineerRepository.class);
+            try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
+                assertThatThrownBy(() -> transaction.execute(status -> engineers.add(new Engineer("Ada", "backend", 36))))
+                        .isInstanceOf(PoolExhaustedException.class)
+                        .hasMessageContaining("All 2 connections of the pool (maximumPoolSize 2)")
+                        .hasMessageContaining("connectionTimeout (1000 ms)")
+                        .hasMessageContaining("the database is up");
+            }
+            Long count = transaction.execute(status -> engineers.count());
+            assertThat(count).as("engineers once the connections are back").isZero();
         });
     }
 

@@ -1,0 +1,127 @@
+package org.certtrack.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+
+import java.net.SocketTimeoutException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.certtrack.CertTrackException;
+import org.certtrack.DatabaseUnavailableException;
+import org.certtrack.DatabaseUrl;
+import org.certtrack.PoolExhaustedException;
+import org.certtrack.TimedOutException;
+
+/**
+ * Tells which limit a failed unit of work hit, by exception type and SQLState only: a statement the
+ * database cancelled at the query timeout ({@code 57014}), a connection on which the server stopped
+ * answering (a {@link SocketTimeoutException} under the driver's exception), and a pool that gave no
+ * connection within the connection timeout, either because all its connections were busy (the pool's own
+ * counts say so, and no connection attempt failed) or because none could be made.
+ */
+public final class Timeouts {
+
+    // query_canceled: PostgreSQL's statement_timeout and a JDBC query timeout, H2's query timeout.
+    private static final String QUERY_CANCELED = "57014";
+
+    private Timeouts() {
+    }
+
+    /**
+     * The limits a unit of work ran under, as far as certtrack knows them (null where it does not).
+     *
+     * @param poolSize          the pool's maximum size
+     * @param connectionTimeout the longest wait for a pooled connection
+     * @param socketTimeout     the longest wait for any answer from the server
+     * @param queryTimeout      the longest a statement may run
+     */
+    public record Limits(Integer poolSize, Duration connectionTimeout, Duration socketTimeout, Duration queryTimeout) {
+
+        /** Nothing known: a repository over a caller's entity manager. */
+        public static final Limits UNKNOWN = new Limits(null, null, null, null);
+
+        /** What a HikariCP data source says of its own limits (the Spring Boot default); nothing for others. */
+        public static Limits of(DataSource dataSource, Duration queryTimeout) {
+            if (dataSource instanceof HikariDataSource hikari) {
+                String socketSeconds = hikari.getDataSourceProperties().getProperty("socketTimeout");
+                return new Limits(hikari.getMaximumPoolSize(), Duration.ofMillis(hikari.getConnectionTimeout()),
+                        socketSeconds != null && socketSeconds.strip().matches("[0-9]{1,9}")
+                                ? Duration.ofSeconds(Long.parseLong(socketSeconds.strip())) : null, queryTimeout);
+            }
+            return new Limits(null, null, null, queryTimeout);
+        }
+    }
+
+    /**
+     * certtrack's exception for a {@code failure} that hit a limit, or null when it hit none.
+     *
+     * @param dataSource the pool the unit of work took its connection from, to tell a busy pool from an
+     *                   unreachable database; null when unknown
+     */
+    public static CertTrackException translate(Throwable failure, DataSource dataSource, Limits limits) {
+        // First the pool's timeout: a connection attempt that timed out also has a SocketTimeoutException under it.
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof SQLTransientConnectionException timeout) {
+                if (connectionFailure(timeout) == null && allConnectionsBusy(dataSource)) {
+                    return new PoolExhaustedException(((HikariDataSource) dataSource).getMaximumPoolSize(),
+                            limits.connectionTimeout(), failure);
+                }
+                SQLException reason = connectionFailure(timeout);
+                return new DatabaseUnavailableException("The database is unavailable; nothing was written: no connection"
+                        + " within connectionTimeout (" + describe(limits.connectionTimeout()) + ")"
+                        + (reason == null ? "" : ": " + DatabaseUrl.mask(reason.getMessage())), failure);
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
+                return new TimedOutException("queryTimeout", limits.queryTimeout(),
+                        "The database cancelled a statement that ran longer than queryTimeout ("
+                                + describe(limits.queryTimeout()) + "); nothing was written", failure);
+            }
+            if (cause instanceof SocketTimeoutException) {
+                return new DatabaseUnavailableException("The database is unavailable; nothing was written: it sent no"
+                        + " answer within socketTimeout (" + describe(limits.socketTimeout())
+                        + "), so certtrack closed the connection", failure);
+            }
+        }
+        return null;
+    }
+
+    /** The failed connection attempt the pool reports under its timeout (HikariCP makes it the cause), if any. */
+    private static SQLException connectionFailure(SQLTransientConnectionException timeout) {
+        for (Throwable cause = timeout.getCause(); cause != null; cause = next(cause)) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    /** Whether every connection of the pool is checked out, by the pool's own counts. */
+    private static boolean allConnectionsBusy(DataSource dataSource) {
+        if (!(dataSource instanceof HikariDataSource hikari) || hikari.isClosed()) {
+            return false;
+        }
+        HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
+        return pool != null && pool.getActiveConnections() >= hikari.getMaximumPoolSize();
+    }
+
+    private static String describe(Duration limit) {
+        if (limit == null) {
+            return "as configured";
+        }
+        return limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
+    }
+
+    private static Throwable next(Throwable cause) {
+        Throwable next = cause.getCause();
+        if (next == null && cause instanceof SQLException sql) {
+            next = sql.getNextException();
+        }
+        return next == cause ? null : next;
+    }
+}

@@ -1,0 +1,96 @@
+package org.certtrack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every wait on PostgreSQL is bounded by a setting, and the failure names it: a statement that runs too
+ * long ({@code pg_sleep}) is cancelled at {@code queryTimeout}; a server that stops answering in the
+ * middle of a query (a loopback proxy that goes silent) fails the unit of work at {@code socketTimeout};
+ * and a unit of work started after the stall fails within about {@code connectionTimeout}. Each wait is
+ * printed beside its limit; each unit of work runs under a preemptive bound, so a wait that is not bounded
+ * fails the test instead of hanging the build.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TimeoutsIT {
+
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration NEVER_THIS_LONG = Duration.ofSeconds(30);
+
+    private TestDatabase database;
+
+    @BeforeAll
+    void openDatabase() {
+        database = TestDatabase.postgres();
+    }
+
+    @AfterAll
+    void closeDatabase() throws Exception {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void aStatementThatRunsLongerThanTheQueryTimeoutIsCancelledAndSaysSo() {
+        try (CertTrack certTrack = database.certTrack().queryTimeout(QUERY_TIMEOUT).socketTimeout(SOCKET_TIMEOUT).build()) {
+            long started = System.nanoTime();
+            assertTimeoutPreemptively(NEVER_THIS_LONG, () -> assertThatThrownBy(() -> certTrack.useTransaction(work ->
+                    work.entityManager().createNativeQuery("SELECT pg_sleep(20)").getSingleResult()))
+                    .isInstanceOf(TimedOutException.class)
+                    .hasMessageContaining("queryTimeout (1 s)")
+                    .satisfies(e -> assertThat(((TimedOutException) e).limit()).isEqualTo("queryTimeout")));
+            System.out.printf("query timeout: pg_sleep(20) cancelled after %d ms (queryTimeout %d ms)%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), QUERY_TIMEOUT.toMillis());
+            long id = certTrack.inTransaction(work -> work.engineers().add(new Engineer("After the timeout", "backend", 30)).getId());
+            String name = certTrack.inTransaction(work -> work.engineers().getById(id).getName());
+            assertThat(name).as("the pool works after the timeout").isEqualTo("After the timeout");
+        }
+    }
+
+    @Test
+    void aServerThatStopsAnsweringMidQueryFailsTheUnitAtTheSocketTimeoutAndLaterUnitsAtTheConnectionTimeout() throws Exception {
+        URI target = URI.create(DatabaseUrl.parse(database.jdbcUrl()).jdbcUrl().substring("jdbc:".length()));
+        try (SilentProxy proxy = new SilentProxy(target.getHost(), target.getPort() == -1 ? 5432 : target.getPort())) {
+            String throughProxy = database.jdbcUrl().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
+            try (CertTrack certTrack = CertTrack.builder().url(throughProxy).maximumPoolSize(2)
+                    .queryTimeout(QUERY_TIMEOUT).socketTimeout(SOCKET_TIMEOUT).connectionTimeout(CONNECTION_TIMEOUT).build()) {
+                certTrack.useTransaction(work -> work.engineers().add(new Engineer("Ada", "backend", 36)));
+
+                long started = System.nanoTime();
+                assertTimeoutPreemptively(NEVER_THIS_LONG, () -> assertThatThrownBy(() -> certTrack.useTransaction(work -> {
+                    work.engineers().count();
+                    proxy.goSilent();                                  // mid-unit: the next statement gets no answer
+                    work.entityManager().createNativeQuery("SELECT COUNT(*) FROM engineers").getSingleResult();
+                }))
+                        .isInstanceOf(DatabaseUnavailableException.class)
+                        .hasMessageContaining("socketTimeout (3 s)"));
+                long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+                started = System.nanoTime();
+                assertTimeoutPreemptively(NEVER_THIS_LONG, () -> assertThatThrownBy(() ->
+                        certTrack.useTransaction(work -> work.engineers().count()))
+                        .isInstanceOf(DatabaseUnavailableException.class)
+                        .isNotInstanceOf(PoolExhaustedException.class)
+                        .hasMessageContaining("connectionTimeout (2 s)"));
+                long afterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+                System.out.printf("silent server: the unit in flight failed after %d ms (socketTimeout %d ms, queryTimeout %d ms);"
+                                + " a unit started after the stall failed after %d ms (connectionTimeout %d ms)%n",
+                        silentMillis, SOCKET_TIMEOUT.toMillis(), QUERY_TIMEOUT.toMillis(), afterMillis, CONNECTION_TIMEOUT.toMillis());
+            }
+        }
+    }
+}
