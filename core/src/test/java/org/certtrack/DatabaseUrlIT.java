@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** What a {@code DATABASE_URL} says reaches the PostgreSQL session. */
+@RequiresPostgres
 class DatabaseUrlIT {
 
     @Test

@@ -1,6 +1,7 @@
 package org.certtrack;
 
 /** {@link PoolLimitsContract} on PostgreSQL. */
+@RequiresPostgres
 class PoolLimitsIT extends PoolLimitsContract {
 
     @Override

@@ -1,6 +1,7 @@
 package org.certtrack;
 
 /** {@link SchemaDriftContract} on PostgreSQL. */
+@RequiresPostgres
 class SchemaDriftIT extends SchemaDriftContract {
 
     @Override

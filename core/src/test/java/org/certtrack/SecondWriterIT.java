@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * first. Its inserts work, its updates made while certtrack holds a row make certtrack's commit fail
  * instead of undoing them, and certtrack's rule that a certificate belongs to an engineer stands.
  */
+@RequiresPostgres
 class SecondWriterIT extends DatabaseContract {
 
     @Override

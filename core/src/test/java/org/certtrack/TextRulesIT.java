@@ -1,6 +1,7 @@
 package org.certtrack;
 
 /** {@link TextRulesContract} on PostgreSQL. */
+@RequiresPostgres
 class TextRulesIT extends TextRulesContract {
 
     @Override

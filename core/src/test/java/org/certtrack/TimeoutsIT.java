@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  * fails the test instead of hanging the build.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RequiresPostgres
 class TimeoutsIT {
 
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(1);
