@@ -15,8 +15,11 @@ public record CertTrackProperties(@DefaultValue Migrations migrations) {
      * How certtrack's schema is migrated.
      *
      * @param enabled Whether certtrack migrates its tables at start-up, before the EntityManagerFactory
-     *                starts (its own Flyway, scripts and history table, beside any of the application's).
-     *                Turn it off when someone else (a DBA, a separate job) migrates the schema.
+     *                starts (its own Flyway, scripts and history table, beside any of the application's),
+     *                then checks that the schema matches what the migrations made. Turn it off when someone
+     *                else (a DBA, a separate job) migrates the schema: certtrack then neither migrates nor
+     *                checks it, and the application's own migrations that refer to certtrack's tables need
+     *                them to be there already.
      */
     public record Migrations(@DefaultValue("true") boolean enabled) {
     }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.certtrack.CertTrack;
 import org.certtrack.CertTrackException;
 import org.certtrack.DatabaseUrl;
+import org.certtrack.internal.Drivers;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -107,6 +108,8 @@ public final class TestDatabase implements AutoCloseable {
     /** A new schema in the PostgreSQL database at {@code server}, private to the caller. */
     static TestDatabase postgresSchema(DatabaseUrl server) {
         String schema = "certtrack_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        // pgjdbc is optional in certtrack-seed: without it, say which artifact to add, not "No suitable driver".
+        Drivers.require(server.jdbcUrl());
         try (Connection connection = connect(server);
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
