@@ -1,11 +1,14 @@
 package org.certtrack.seed.internal;
 
 import java.io.PrintStream;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -30,8 +33,8 @@ public final class PostgresSkipSummary implements TestExecutionListener {
 
     private final PrintStream out;
     private volatile TestPlan plan;
-    /** Per reason: how many tests, how many classes. */
-    private final Map<String, int[]> skips = new LinkedHashMap<>();
+    /** Per reason: how many tests, in which classes. */
+    private final Map<String, Skips> skips = new LinkedHashMap<>();
 
     /** For {@link java.util.ServiceLoader}: prints to {@code System.out}. */
     public PostgresSkipSummary() {
@@ -72,17 +75,31 @@ public final class PostgresSkipSummary implements TestExecutionListener {
         long tests = identifier.isTest() ? 1 : Math.max(1, plan == null ? 0 : plan.getDescendants(identifier).stream()
                 .filter(descendant -> descendant.getSource().filter(MethodSource.class::isInstance).isPresent()).count());
         synchronized (skips) {
-            int[] counts = skips.computeIfAbsent(reason, r -> new int[2]);
-            counts[0] += (int) tests;
-            counts[1] += identifier.isTest() ? 0 : 1;
+            Skips counted = skips.computeIfAbsent(reason, r -> new Skips());
+            counted.tests += (int) tests;
+            className(identifier).ifPresent(counted.classes::add);
         }
+    }
+
+    /** The test class a skipped class or test belongs to. */
+    private static Optional<String> className(TestIdentifier identifier) {
+        return identifier.getSource().map(source -> source instanceof ClassSource type ? type.getClassName()
+                : source instanceof MethodSource method ? method.getClassName() : null);
+    }
+
+    /** How many tests one reason skipped, and in which classes. */
+    private static final class Skips {
+        int tests;
+        final Set<String> classes = new HashSet<>();
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
         synchronized (skips) {
-            skips.forEach((reason, counts) -> out.println(PREFIX + counts[0] + " PostgreSQL test" + (counts[0] == 1 ? "" : "s")
-                    + (counts[1] == 0 ? "" : " in " + counts[1] + " class" + (counts[1] == 1 ? "" : "es"))
+            skips.forEach((reason, counted) -> out.println(PREFIX + counted.tests + " PostgreSQL test"
+                    + (counted.tests == 1 ? "" : "s")
+                    + (counted.classes.isEmpty() ? "" : " in " + counted.classes.size() + " class"
+                    + (counted.classes.size() == 1 ? "" : "es"))
                     + " skipped: " + reason.substring(PREFIX.length())));
         }
         out.flush();

@@ -58,8 +58,8 @@ class PostgresSkipsTest {
         assertThat(run.summary.getContainersSkippedCount()).as("the class without PostgreSQL counts as skipped").isEqualTo(1);
         assertThat(run.summary.getTestsSucceededCount()).as("nothing of the skipped class ran").isZero();
         assertThat(run.summary.getTestsAbortedCount()).as("the test that opened PostgreSQL itself").isEqualTo(1);
-        assertThat(run.lines()).as("certtrack's summary line, printed once")
-                .containsExactly("certtrack: 4 PostgreSQL tests in 1 class skipped: no PostgreSQL (set "
+        assertThat(run.lines()).as("certtrack's summary line, printed once, counting both classes")
+                .containsExactly("certtrack: 4 PostgreSQL tests in 2 classes skipped: no PostgreSQL (set "
                         + "CERTTRACK_TEST_JDBC_URL=jdbc:postgresql://host:5432/db?user=... or start Docker)");
     }
 
