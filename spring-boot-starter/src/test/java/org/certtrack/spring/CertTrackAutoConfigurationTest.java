@@ -85,6 +85,7 @@ class CertTrackAutoConfigurationTest {
             TransactionTemplate transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
             EngineerRepository engineers = context.getBean(EngineerRepository.class);
             try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
+                assertThat(List.of(first, second)).as("both pooled connections, held by this test").doesNotContainNull();
                 assertThatThrownBy(() -> transaction.execute(status -> engineers.add(new Engineer("Ada", "backend", 36))))
                         .isInstanceOf(PoolExhaustedException.class)
                         .hasMessageContaining("All 2 connections of the pool (maximumPoolSize 2)")
