@@ -171,7 +171,9 @@ public final class Migrations {
         List<Applied> applied = result.migrations.stream()
                 .map(output -> new Applied(output.version, output.description, output.filepath))
                 .toList();
-        return new MigrationResult(result.initialSchemaVersion, currentVersion().orElse(null), applied);
+        // Flyway reports the version reached; when nothing was pending, the version it found.
+        String toVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        return new MigrationResult(result.initialSchemaVersion, toVersion, applied);
     }
 
     private Flyway flyway(String target) {

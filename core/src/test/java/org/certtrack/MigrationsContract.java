@@ -53,6 +53,15 @@ abstract class MigrationsContract extends DatabaseContract {
     }
 
     @Test
+    void migratingAnUpToDateSchemaAppliesNothingAndReportsItsVersion() {
+        Migrations.MigrationResult again = certTrack.migrations().migrate();
+
+        assertThat(again.applied()).as("scripts applied to an up-to-date schema").isEmpty();
+        assertThat(again.fromVersion()).isEqualTo(LATEST_VERSION);
+        assertThat(again.toVersion()).as("the version reported when nothing was pending").isEqualTo(LATEST_VERSION);
+    }
+
+    @Test
     void rebuildingNeedsAnExplicitOptIn() {
         assertThatThrownBy(() -> certTrack.migrations().rebuildTo("1"))
                 .isInstanceOf(IllegalStateException.class)
