@@ -129,16 +129,16 @@ public final class CertTrack implements AutoCloseable {
         EntityTransaction transaction = entityManager.getTransaction();
         try {
             transaction.begin();
-            T result = work.apply(new UnitOfWork(entityManager));
-            // Flush before committing: a failed commit clears the persistence context, which a failed flush
-            // leaves for Failures.translate to find the row in conflict.
+            T result = work.apply(new UnitOfWork(entityManager, this::translate));
+            // Flush before committing, so that what the statements raise reaches the translation as they
+            // raise it, not wrapped in a failed commit.
             entityManager.flush();
             transaction.commit();
             return result;
         } catch (Throwable e) {
             // Any Throwable: a checked exception thrown sneakily (Kotlin, @SneakyThrows, a generic rethrow)
             // must roll back and release the connection too, or its row locks outlive the unit of work.
-            RuntimeException translated = e instanceof RuntimeException failure ? translate(failure, entityManager) : null;
+            RuntimeException translated = e instanceof RuntimeException failure ? translate(failure) : null;
             if (transaction.isActive()) {
                 try {
                     transaction.rollback();
@@ -155,9 +155,8 @@ public final class CertTrack implements AutoCloseable {
         }
     }
 
-    private RuntimeException translate(RuntimeException failure, EntityManager entityManager) {
-        RuntimeException limitHit = Timeouts.translate(failure, dataSource, limits);
-        return limitHit != null ? limitHit : Failures.translate(failure, entityManager);
+    private RuntimeException translate(RuntimeException failure) {
+        return Failures.translate(failure, dataSource, limits);
     }
 
     /** Rethrows {@code e} unchanged, checked or not: the caller gets exactly what the callback threw. */

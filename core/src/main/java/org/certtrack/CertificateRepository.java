@@ -20,7 +20,7 @@ public interface CertificateRepository {
      * whoever runs that transaction.
      */
     static CertificateRepository using(EntityManager entityManager) {
-        return Failures.translating(CertificateRepository.class, new JpaCertificateRepository(entityManager), entityManager);
+        return Failures.translating(CertificateRepository.class, new JpaCertificateRepository(entityManager), Failures::translate);
     }
 
     /** The certificate with this id, or empty when there is none. */

@@ -21,7 +21,7 @@ public interface EngineerRepository {
      * whoever runs that transaction.
      */
     static EngineerRepository using(EntityManager entityManager) {
-        return Failures.translating(EngineerRepository.class, new JpaEngineerRepository(entityManager), entityManager);
+        return Failures.translating(EngineerRepository.class, new JpaEngineerRepository(entityManager), Failures::translate);
     }
 
     /** The engineer with this id, or empty when there is none. */

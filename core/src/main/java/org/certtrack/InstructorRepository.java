@@ -21,7 +21,7 @@ public interface InstructorRepository {
      * whoever runs that transaction.
      */
     static InstructorRepository using(EntityManager entityManager) {
-        return Failures.translating(InstructorRepository.class, new JpaInstructorRepository(entityManager), entityManager);
+        return Failures.translating(InstructorRepository.class, new JpaInstructorRepository(entityManager), Failures::translate);
     }
 
     /** The instructor with this id, or empty when there is none. */

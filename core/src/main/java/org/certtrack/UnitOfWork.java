@@ -4,6 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import jakarta.persistence.EntityManager;
 
+import java.util.function.UnaryOperator;
+
+import org.certtrack.internal.Failures;
+import org.certtrack.internal.JpaCertificateRepository;
+import org.certtrack.internal.JpaEngineerRepository;
+import org.certtrack.internal.JpaInstructorRepository;
+
 /**
  * One transaction's view of the database, handed to the callbacks of {@link CertTrack#inTransaction} and
  * {@link CertTrack#useTransaction}: its repositories share one {@link EntityManager}, and everything they
@@ -16,11 +23,12 @@ public final class UnitOfWork {
     private final CertificateRepository certificates;
     private final InstructorRepository instructors;
 
-    UnitOfWork(EntityManager entityManager) {
+    /** A unit of work whose repositories turn failures into certtrack's exceptions with {@code translator}. */
+    UnitOfWork(EntityManager entityManager, UnaryOperator<RuntimeException> translator) {
         this.entityManager = requireNonNull(entityManager, "entityManager");
-        this.engineers = EngineerRepository.using(entityManager);
-        this.certificates = CertificateRepository.using(entityManager);
-        this.instructors = InstructorRepository.using(entityManager);
+        this.engineers = Failures.translating(EngineerRepository.class, new JpaEngineerRepository(entityManager), translator);
+        this.certificates = Failures.translating(CertificateRepository.class, new JpaCertificateRepository(entityManager), translator);
+        this.instructors = Failures.translating(InstructorRepository.class, new JpaInstructorRepository(entityManager), translator);
     }
 
     /** The engineers, in this unit of work. */

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +45,30 @@ class TimeoutsIT {
     void closeDatabase() throws Exception {
         if (database != null) {
             database.close();
+        }
+    }
+
+    @Test
+    void aRepositoryQueryCancelledAtTheQueryTimeoutNamesTheConfiguredLimitOnce() throws Exception {
+        try (CertTrack certTrack = database.certTrack().queryTimeout(QUERY_TIMEOUT).socketTimeout(SOCKET_TIMEOUT).build();
+             HikariDataSource other = database.newPool();
+             Connection locker = other.getConnection();
+             Statement lock = locker.createStatement()) {
+            locker.setAutoCommit(false);
+            lock.execute("LOCK TABLE engineers IN ACCESS EXCLUSIVE MODE");   // the search below waits for it
+            try {
+                assertTimeoutPreemptively(NEVER_THIS_LONG, () -> assertThatThrownBy(() -> certTrack.useTransaction(work ->
+                        work.engineers().findByNameContaining("Ada")))
+                        .as("a repository's query that waits past queryTimeout")
+                        .isInstanceOfSatisfying(TimedOutException.class, timedOut -> {
+                            assertThat(timedOut.timeout()).as("the configured limit, known to the unit of work")
+                                    .isEqualTo(QUERY_TIMEOUT);
+                            assertThat(timedOut.getCause()).as("translated once, not certtrack's exception wrapped again")
+                                    .isNotInstanceOf(CertTrackException.class);
+                        }));
+            } finally {
+                locker.rollback();
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package org.certtrack.internal;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 
@@ -10,7 +9,11 @@ import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
+import javax.sql.DataSource;
+
+import org.certtrack.CertTrackException;
 import org.certtrack.Certificate;
 import org.certtrack.ConcurrentUpdateException;
 import org.certtrack.DatabaseUnavailableException;
@@ -37,24 +40,16 @@ public final class Failures {
     }
 
     /**
-     * The exception to throw in place of {@code failure}, which the unit of work over {@code entityManager}
-     * (still open, its transaction rolled back) threw; {@code failure} itself when there is none better.
-     */
-    public static RuntimeException translate(RuntimeException failure, EntityManager entityManager) {
-        return translate(failure);
-    }
-
-    /**
-     * {@code repository}, throwing certtrack's exceptions in place of what Hibernate, the driver and the pool
+     * {@code repository}, throwing what {@code translator} makes of what Hibernate, the driver and the pool
      * throw, whoever runs the transaction around it (certtrack, Spring, the caller).
      */
-    public static <R> R translating(Class<R> type, R repository, EntityManager entityManager) {
+    public static <R> R translating(Class<R> type, R repository, UnaryOperator<RuntimeException> translator) {
         InvocationHandler handler = (proxy, method, arguments) -> {
             try {
                 return method.invoke(repository, arguments);
             } catch (InvocationTargetException e) {
                 if (e.getCause() instanceof RuntimeException failure) {
-                    throw translate(failure, entityManager);
+                    throw translator.apply(failure);
                 }
                 throw e.getCause();
             }
@@ -63,15 +58,28 @@ public final class Failures {
     }
 
     /**
-     * The exception to throw in place of {@code failure} when no entity manager is at hand (a transaction
-     * that could not begin, a commit that failed); {@code failure} itself when there is none better.
+     * The exception to throw in place of {@code failure} when the pool and the limits are not known (a
+     * repository over a caller's entity manager); {@code failure} itself when there is none better.
      */
     public static RuntimeException translate(RuntimeException failure) {
-        if (!(failure instanceof PersistenceException) && !hasCause(failure, SQLException.class)) {
+        return translate(failure, null, Timeouts.Limits.UNKNOWN);
+    }
+
+    /**
+     * The exception to throw in place of {@code failure}, which a unit of work over {@code dataSource}
+     * threw under {@code limits}: a limit hit names the limit, a lost race names the row. {@code failure}
+     * itself when there is none better, or when it is certtrack's already.
+     *
+     * @param dataSource the pool the unit of work took its connection from, to tell a busy pool from an
+     *                   unreachable database; null when unknown
+     */
+    public static RuntimeException translate(RuntimeException failure, DataSource dataSource, Timeouts.Limits limits) {
+        if (failure instanceof CertTrackException
+                || !(failure instanceof PersistenceException) && !hasCause(failure, SQLException.class)) {
             return failure;
         }
         // A limit hit (query timeout, socket timeout, no pooled connection in time): see Timeouts.
-        RuntimeException limitHit = Timeouts.translate(failure, null, Timeouts.Limits.UNKNOWN);
+        RuntimeException limitHit = Timeouts.translate(failure, dataSource, limits);
         if (limitHit != null) {
             return limitHit;
         }

@@ -1,7 +1,5 @@
 package org.certtrack.spring;
 
-import jakarta.persistence.EntityManager;
-
 import org.certtrack.CertTrackException;
 import org.certtrack.internal.Failures;
 import org.certtrack.internal.Timeouts;
@@ -31,10 +29,7 @@ public class CertTrackTransactionManager extends JpaTransactionManager {
         try {
             super.doBegin(transaction, definition);
         } catch (RuntimeException e) {
-            // With the pool at hand, a busy pool is told from an unreachable database.
-            RuntimeException limitHit = getDataSource() == null ? null
-                    : Timeouts.translate(e, getDataSource(), Timeouts.Limits.of(getDataSource(), null));
-            throw certTrackExceptionOr(e, limitHit != null ? limitHit : Failures.translate(e));
+            throw certTrackExceptionOr(e, translate(e));
         }
     }
 
@@ -47,19 +42,23 @@ public class CertTrackTransactionManager extends JpaTransactionManager {
         EntityManagerHolder holder = (EntityManagerHolder) TransactionSynchronizationManager.getResource(
                 obtainEntityManagerFactory());
         if (holder != null && !status.isReadOnly()) {
-            EntityManager entityManager = holder.getEntityManager();
             try {
-                entityManager.flush();
+                holder.getEntityManager().flush();
             } catch (RuntimeException e) {
-                throw certTrackExceptionOr(DataAccessUtils.translateIfNecessary(e, getJpaDialect()),
-                        Failures.translate(e, entityManager));
+                throw certTrackExceptionOr(DataAccessUtils.translateIfNecessary(e, getJpaDialect()), translate(e));
             }
         }
         try {
             super.doCommit(status);
         } catch (RuntimeException e) {
-            throw certTrackExceptionOr(e, Failures.translate(e));
+            throw certTrackExceptionOr(e, translate(e));
         }
+    }
+
+    /** certtrack's exception for {@code failure}; with the pool at hand, a busy pool is told from an unreachable database. */
+    private RuntimeException translate(RuntimeException failure) {
+        return getDataSource() == null ? Failures.translate(failure)
+                : Failures.translate(failure, getDataSource(), Timeouts.Limits.of(getDataSource(), null));
     }
 
     private static RuntimeException certTrackExceptionOr(RuntimeException spring, RuntimeException certTrack) {
