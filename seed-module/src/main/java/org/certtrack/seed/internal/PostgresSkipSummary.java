@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.platform.engine.TestExecutionResult;
+import org.opentest4j.TestAbortedException;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -63,10 +64,28 @@ public final class PostgresSkipSummary implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
         // TestDatabase.postgres() called in a test or a lifecycle method aborts with the same reason.
-        Optional<Throwable> cause = result.getThrowable();
-        if (result.getStatus() == TestExecutionResult.Status.ABORTED && cause.isPresent()
-                && String.valueOf(cause.get().getMessage()).startsWith(PREFIX)) {
-            count(identifier, cause.get().getMessage());
+        if (result.getStatus() == TestExecutionResult.Status.ABORTED
+                && result.getThrowable().orElse(null) instanceof NoPostgres aborted) {
+            count(identifier, aborted.reason());
+        }
+    }
+
+    /** How {@code TestDatabase.postgres()} aborts a test when no PostgreSQL is found: told apart by its type. */
+    public static final class NoPostgres extends TestAbortedException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String reason;
+
+        /** An abort for want of PostgreSQL, with the reason the summary prints. */
+        public NoPostgres(String reason) {
+            super(reason);
+            this.reason = reason;
+        }
+
+        /** Why the test was aborted. */
+        public String reason() {
+            return reason;
         }
     }
 

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.certtrack.seed.internal.PostgresSkipSummary;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -140,7 +139,8 @@ class PostgresSkipsTest {
 
         @Test
         void opensPostgresItself() {
-            Assumptions.abort(PostgresCondition.evaluate(false, null).getReason().orElseThrow());
+            // What TestDatabase.postgres() throws when it finds none; the summary counts it by its type.
+            throw new PostgresSkipSummary.NoPostgres(PostgresCondition.evaluate(false, null).getReason().orElseThrow());
         }
     }
 
