@@ -63,35 +63,9 @@ public final class SchemaCheck {
         String schema = connection.getSchema();
         List<String> differences = new ArrayList<>();
 
-        Map<String, String> columns = columns(connection, schema);
-        expected.columns.forEach((column, definition) -> {
-            String actual = columns.get(column);
-            if (actual == null) {
-                differences.add("column " + column + " is missing (renamed or dropped?), expected " + definition);
-            } else if (!actual.equals(definition)) {
-                differences.add("column " + column + " is " + actual + ", expected " + definition);
-            }
-        });
-
-        Map<String, String> constraints = constraints(connection, schema);
-        expected.constraints.forEach((name, definition) -> {
-            String actual = constraints.get(name);
-            if (actual == null) {
-                differences.add("constraint " + name + " is missing, expected " + definition);
-            } else if (!actual.equals(definition)) {
-                differences.add("constraint " + name + " is " + actual + ", expected " + definition);
-            }
-        });
-
-        Map<String, String> indexes = indexes(connection.getMetaData(), schema, h2);
-        expected.indexes.forEach((name, definition) -> {
-            String actual = indexes.get(name);
-            if (actual == null) {
-                differences.add("index " + name + " is missing, expected " + definition);
-            } else if (!actual.equals(definition)) {
-                differences.add("index " + name + " is " + actual + ", expected " + definition);
-            }
-        });
+        compare("column", " (renamed or dropped?)", expected.columns, columns(connection, schema), differences);
+        compare("constraint", "", expected.constraints, constraints(connection, schema), differences);
+        compare("index", "", expected.indexes, indexes(connection.getMetaData(), schema, h2), differences);
 
         Set<String> triggers = triggers(connection, schema);
         expected.triggers.forEach((name, table) -> {
@@ -101,6 +75,19 @@ public final class SchemaCheck {
             }
         });
         return differences;
+    }
+
+    /** Adds a difference for each expected {@code kind} that is missing from {@code actual} or defined otherwise. */
+    private static void compare(String kind, String whenMissing, Map<String, String> expected, Map<String, String> actual,
+                                List<String> differences) {
+        expected.forEach((name, definition) -> {
+            String found = actual.get(name);
+            if (found == null) {
+                differences.add(kind + " " + name + " is missing" + whenMissing + ", expected " + definition);
+            } else if (!found.equals(definition)) {
+                differences.add(kind + " " + name + " is " + found + ", expected " + definition);
+            }
+        });
     }
 
     private record Expected(Map<String, String> columns, Map<String, String> constraints,
