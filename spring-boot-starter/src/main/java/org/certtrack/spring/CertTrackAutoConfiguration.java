@@ -46,6 +46,8 @@ import org.springframework.transaction.TransactionManager;
  *   <li>tells Hibernate the schema is managed (so Boot's embedded-database default, {@code create-drop},
  *       never replaces migrated tables) and lets the application's own Flyway start on a schema that
  *       already holds certtrack's tables;</li>
+ *   <li>gives the application's HikariCP pool on PostgreSQL a {@code socketTimeout} of 120 s when it sets
+ *       none, so that a silent server cannot hold a transaction forever;</li>
  *   <li>registers {@link EngineerRepository}, {@link CertificateRepository} and {@link InstructorRepository}
  *       over Spring's shared {@code EntityManager}, and a {@link CertTrackTransactionManager}, so that
  *       {@code @Transactional} methods see certtrack's exceptions.</li>
@@ -86,6 +88,12 @@ public final class CertTrackAutoConfiguration {
     @Bean
     SchemaManagementProvider certTrackSchemaManagement(DataSource certTracks) {
         return dataSource -> dataSource == certTracks ? SchemaManagement.MANAGED : SchemaManagement.UNMANAGED;
+    }
+
+    /** A bound on every wait for the server's answer, on the application's pool too (see {@link SocketTimeoutDefault}). */
+    @Bean
+    static SocketTimeoutDefault certTrackSocketTimeoutDefault() {
+        return new SocketTimeoutDefault();
     }
 
     @Bean

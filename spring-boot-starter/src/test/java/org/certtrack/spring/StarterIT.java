@@ -1,8 +1,13 @@
 package org.certtrack.spring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.certtrack.seed.junit.RequiresPostgres;
 import org.certtrack.seed.junit.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The starter's whole path on PostgreSQL, in a schema of its own; skipped, counted, without PostgreSQL. */
 @RequiresPostgres
@@ -11,5 +16,11 @@ class StarterIT extends StarterContract {
     @BeforeAll
     static void openDatabase() {
         useDatabase(TestDatabase.postgres());
+    }
+
+    @Test
+    void bootsPoolGetsASocketTimeoutSoASilentServerCannotHoldATransactionForever() {
+        assertThat(((HikariDataSource) dataSource).getDataSourceProperties().getProperty("socketTimeout"))
+                .as("pgjdbc's socketTimeout on the application's pool, in seconds").isEqualTo("120");
     }
 }
