@@ -128,7 +128,8 @@ public final class Failures {
         return false;
     }
 
-    private static Throwable next(Throwable cause) {
+    /** The cause after {@code cause}, following a driver's chained SQLExceptions too; null at the end. */
+    static Throwable next(Throwable cause) {
         Throwable next = cause.getCause();
         if (next == null && cause instanceof SQLException sql) {
             next = sql.getNextException();

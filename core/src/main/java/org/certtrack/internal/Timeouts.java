@@ -64,7 +64,7 @@ public final class Timeouts {
      */
     public static CertTrackException translate(Throwable failure, DataSource dataSource, Limits limits) {
         // First the pool's timeout: a connection attempt that timed out also has a SocketTimeoutException under it.
-        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+        for (Throwable cause = failure; cause != null; cause = Failures.next(cause)) {
             if (cause instanceof SQLTransientConnectionException timeout) {
                 if (connectionFailure(timeout) == null && allConnectionsBusy(dataSource)) {
                     return new PoolExhaustedException(((HikariDataSource) dataSource).getMaximumPoolSize(),
@@ -76,7 +76,7 @@ public final class Timeouts {
                         + (reason == null ? "" : ": " + DatabaseUrl.mask(reason.getMessage())), failure);
             }
         }
-        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+        for (Throwable cause = failure; cause != null; cause = Failures.next(cause)) {
             if (cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
                 return new TimedOutException("queryTimeout", limits.queryTimeout(),
                         "The database cancelled a statement that ran longer than queryTimeout ("
@@ -93,7 +93,7 @@ public final class Timeouts {
 
     /** The failed connection attempt the pool reports under its timeout (HikariCP makes it the cause), if any. */
     private static SQLException connectionFailure(SQLTransientConnectionException timeout) {
-        for (Throwable cause = timeout.getCause(); cause != null; cause = next(cause)) {
+        for (Throwable cause = timeout.getCause(); cause != null; cause = Failures.next(cause)) {
             if (cause instanceof SQLException sql) {
                 return sql;
             }
@@ -115,13 +115,5 @@ public final class Timeouts {
             return "as configured";
         }
         return limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
-    }
-
-    private static Throwable next(Throwable cause) {
-        Throwable next = cause.getCause();
-        if (next == null && cause instanceof SQLException sql) {
-            next = sql.getNextException();
-        }
-        return next == cause ? null : next;
     }
 }
