@@ -440,7 +440,7 @@ public final class CertTrack implements AutoCloseable {
             if (dataSource == null && url == null) {
                 throw new IllegalStateException("Give the builder a dataSource(...), url(...) or embedded(...)");
             }
-            Duration validation = validationTimeout != null ? validationTimeout : Pools.defaultValidationTimeout(connectionTimeout);
+            Duration validation = validationTimeout();
             if (validation.compareTo(connectionTimeout) > 0) {
                 throw new InvalidValueException("validationTimeout", "must not exceed connectionTimeout ("
                         + connectionTimeout.toMillis() + " ms): a unit of work would wait longer than connectionTimeout"
@@ -464,15 +464,7 @@ public final class CertTrack implements AutoCloseable {
                 limits = Timeouts.Limits.of(dataSource, limits.queryTimeout());
             }
             try {
-                Bootstrap.Started started;
-                if (migrate && migratesThroughPoolOfItsOwn()) {
-                    // One after the other: H2 times out locking its catalog when Hibernate reads it during DDL
-                    // from another connection, and the pool's one or two connections could not serve both.
-                    Migrations.MigrationResult migrated = migrate(target, description);
-                    started = new Bootstrap.Started(Bootstrap.start(target, settings, null).entityManagerFactory(), migrated);
-                } else {
-                    started = Bootstrap.start(target, settings, migrate ? () -> migrate(target, description) : null);
-                }
+                Bootstrap.Started started = Bootstrap.start(target, settings, migrate ? () -> migrate(target, description) : null);
                 return new CertTrack(target, pool, started, description, limits);
             } catch (RuntimeException | Error e) {
                 if (pool != null) {
@@ -480,6 +472,10 @@ public final class CertTrack implements AutoCloseable {
                 }
                 throw e;
             }
+        }
+
+        private Duration validationTimeout() {
+            return validationTimeout != null ? validationTimeout : Pools.defaultValidationTimeout(connectionTimeout);
         }
 
         private boolean migratesThroughPoolOfItsOwn() {
@@ -503,9 +499,8 @@ public final class CertTrack implements AutoCloseable {
             if (ownPoolTarget == null) {
                 return Bootstrap.migrate(migrationDataSource != null ? migrationDataSource : applicationDataSource, description);
             }
-            Duration validation = validationTimeout != null ? validationTimeout : Pools.defaultValidationTimeout(connectionTimeout);
             try (HikariDataSource owner = Pools.open("certtrack-migrations", ownPoolTarget, 2, connectionTimeout,
-                    validation, socketTimeout)) {
+                    validationTimeout(), socketTimeout)) {
                 return Bootstrap.migrate(owner, description);
             }
         }
