@@ -6,8 +6,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceException;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +24,9 @@ import org.certtrack.internal.Failures;
 import org.certtrack.internal.Pools;
 import org.certtrack.internal.Require;
 import org.certtrack.internal.Timeouts;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,14 +131,51 @@ public final class CertTrack implements AutoCloseable {
      */
     public <T> T inTransaction(Function<UnitOfWork, T> work) {
         requireNonNull(work, "work");
-        EntityManager entityManager = entityManagerFactory.createEntityManager();
+        return run(entityManagerFactory.createEntityManager(), false, work);
+    }
+
+    /**
+     * Runs {@code work} in one read-only transaction and returns its result. Hibernate neither
+     * snapshots nor dirty-checks what it loads and never flushes, and the database is told the
+     * transaction only reads (PostgreSQL then refuses any write in it), so a read costs less than in
+     * {@link #inTransaction(Function)}. Changes made to entities here are not saved, and the
+     * repositories' {@code add} and {@code delete} methods throw {@link IllegalStateException}.
+     * Whatever {@code work} throws, the transaction ends and the connection goes back to the pool.
+     *
+     * @throws DatabaseUnavailableException if the database cannot be reached within the connection timeout,
+     *                                      or stops answering for the socket timeout
+     * @throws PoolExhaustedException       if every pooled connection stays busy for the connection timeout
+     * @throws TimedOutException            if a statement runs longer than the query timeout
+     */
+    public <T> T read(Function<UnitOfWork, T> work) {
+        requireNonNull(work, "work");
+        Connection connection = readOnlyConnection();
+        try {
+            Session session = entityManagerFactory.unwrap(SessionFactory.class).withOptions()
+                    .connection(connection)
+                    .flushMode(FlushMode.MANUAL)
+                    .openSession();
+            session.setDefaultReadOnly(true);
+            return run(session, true, work);
+        } finally {
+            release(connection);
+        }
+    }
+
+    /**
+     * Runs {@code work} in a transaction of {@code entityManager}, which it closes: commits what it wrote,
+     * or, whatever it throws, rolls back and rethrows certtrack's exception for it.
+     */
+    private <T> T run(EntityManager entityManager, boolean readOnly, Function<UnitOfWork, T> work) {
         EntityTransaction transaction = entityManager.getTransaction();
         try {
             transaction.begin();
             T result = work.apply(new UnitOfWork(entityManager, this::translate));
-            // Flush before committing, so that what the statements raise reaches the translation as they
-            // raise it, not wrapped in a failed commit.
-            entityManager.flush();
+            if (!readOnly) {
+                // Flush before committing, so that what the statements raise reaches the translation as they
+                // raise it, not wrapped in a failed commit.
+                entityManager.flush();
+            }
             transaction.commit();
             return result;
         } catch (Throwable e) {
@@ -152,6 +195,33 @@ public final class CertTrack implements AutoCloseable {
             throw CertTrack.<RuntimeException>sneaky(e);
         } finally {
             entityManager.close();
+        }
+    }
+
+    /**
+     * A connection marked read-only, on which a read-only unit runs its one transaction (pgjdbc then begins
+     * it with {@code BEGIN READ ONLY}); {@link #release} unmarks it and hands it back.
+     */
+    private Connection readOnlyConnection() {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setReadOnly(true);
+            return connection;
+        } catch (SQLException e) {
+            if (connection != null) {
+                release(connection);
+            }
+            throw translate(new PersistenceException("Could not open a connection for a read-only unit of work", e));
+        }
+    }
+
+    private static void release(Connection connection) {
+        try (connection) {
+            connection.setReadOnly(false);
+        } catch (SQLException e) {
+            // The pool replaces a connection that fails here; the unit of work's outcome stands.
+            log.debug("could not release a read-only connection cleanly: {}", e.toString());
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.persistence.ForeignKey;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
@@ -35,6 +36,17 @@ import org.certtrack.internal.Require;
  */
 @Entity
 @Table(name = "certificates")
+// The repositories' queries, checked against the mappings by Hibernate Processor while compiling.
+@NamedQuery(name = "Certificate.count", query = "select count(*) from Certificate")
+@NamedQuery(name = "Certificate.inIdOrder", query = "from Certificate c order by c.id")
+@NamedQuery(name = "Certificate.expiringIn", query = """
+        select c from Certificate c
+        join fetch c.engineer
+        left join fetch c.instructor
+        where c.expirationYear = :year
+        order by c.id""")
+@NamedQuery(name = "Certificate.countExpiringIn", query = "select count(*) from Certificate c where c.expirationYear = :year")
+@NamedQuery(name = "Certificate.byEngineerId", query = "from Certificate c where c.engineer.id = :engineerId order by c.id")
 public class Certificate {
 
     /** The longest title the {@code certificates.title} column holds. */

@@ -37,10 +37,13 @@ public interface CertificateRepository {
     List<Certificate> findAll(PageRequest page);
 
     /**
-     * The certificates expiring in {@code year} or before, soonest first, with their engineers and
+     * One page of the certificates expiring in {@code year}, in id order, with their engineers and
      * instructors loaded in the same SQL statement; empty when none does.
      */
-    List<Certificate> findExpiringInOrBefore(int year);
+    List<Certificate> findExpiringIn(int year, PageRequest page);
+
+    /** How many certificates expire in {@code year}. */
+    long countExpiringIn(int year);
 
     /** The certificates the engineer with this id holds, in id order; empty when they hold none or do not exist. */
     List<Certificate> findByEngineerId(long engineerId);

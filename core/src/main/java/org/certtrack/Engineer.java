@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
@@ -27,6 +28,30 @@ import org.certtrack.internal.Require;
  */
 @Entity
 @Table(name = "engineers")
+// The repositories' queries, checked against the mappings by Hibernate Processor while compiling.
+@NamedQuery(name = "Engineer.count", query = "select count(*) from Engineer")
+@NamedQuery(name = "Engineer.inNameOrder", query = "from Engineer e order by e.name, e.id")
+@NamedQuery(name = "Engineer.idsInNameOrder", query = "select e.id from Engineer e order by e.name, e.id")
+@NamedQuery(name = "Engineer.withCertificates", query = """
+        select e from Engineer e
+        left join fetch e.certificates c
+        left join fetch c.instructor
+        where e.id in :ids
+        order by e.name, e.id""")
+@NamedQuery(name = "Engineer.byIdWithCertificates", query = """
+        select e from Engineer e
+        left join fetch e.certificates c
+        left join fetch c.instructor
+        where e.id = :id""")
+@NamedQuery(name = "Engineer.bySpecialty", query = "from Engineer e where e.specialty = :specialty order by e.name, e.id")
+@NamedQuery(name = "Engineer.byNameContaining", query = """
+        from Engineer e
+        where cast(translate(e.name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') as String) like :pattern escape '\\'
+        order by e.name, e.id""")
+@NamedQuery(name = "Engineer.byInstructorId", query = """
+        from Engineer e
+        where e.id in (select c.engineer.id from Certificate c where c.instructor.id = :instructorId)
+        order by e.name, e.id""")
 public class Engineer {
 
     /** The longest name the {@code engineers.name} column holds. */
@@ -57,7 +82,7 @@ public class Engineer {
     @Column(name = "version", nullable = false)
     private long version;
 
-    @OneToMany(mappedBy = "engineer", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OneToMany(mappedBy = Certificate_.ENGINEER, cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     private List<Certificate> certificates = new ArrayList<>();
 

@@ -46,15 +46,21 @@ public interface EngineerRepository {
      */
     List<Engineer> findAllWithCertificates(PageRequest page);
 
-    /** The engineers with exactly this specialty, ordered by name and id; empty when none has it. */
-    List<Engineer> findBySpecialty(String specialty);
+    /** One page of the engineers with exactly this specialty, ordered by name and id; empty when none has it. */
+    List<Engineer> findBySpecialty(String specialty, PageRequest page);
 
     /**
-     * The engineers whose name contains {@code fragment}, ignoring the case of A-Z (other letters match
-     * only themselves, the same on H2 and PostgreSQL), ordered by name and id. The
-     * fragment is literal text: {@code %} and {@code _} match only themselves. Empty when none matches.
+     * One page of the engineers holding a certificate the instructor with this id issued, each once,
+     * ordered by name and id, in one SQL statement; empty when there are none or the instructor does not exist.
      */
-    List<Engineer> findByNameContaining(String fragment);
+    List<Engineer> findByInstructorId(long instructorId, PageRequest page);
+
+    /**
+     * One page of the engineers whose name contains {@code fragment}, ignoring the case of A-Z (other
+     * letters match only themselves, the same on H2 and PostgreSQL), ordered by name and id. The fragment
+     * is literal text: {@code %} and {@code _} match only themselves. Empty when none matches.
+     */
+    List<Engineer> findByNameContaining(String fragment, PageRequest page);
 
     /** How many engineers there are. */
     long count();

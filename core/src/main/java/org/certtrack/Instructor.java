@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
@@ -30,6 +31,20 @@ import org.hibernate.generator.EventType;
  */
 @Entity
 @Table(name = "instructors")
+// The repositories' queries, checked against the mappings by Hibernate Processor while compiling.
+@NamedQuery(name = "Instructor.count", query = "select count(*) from Instructor")
+@NamedQuery(name = "Instructor.inNameOrder", query = "from Instructor i order by i.name, i.id")
+@NamedQuery(name = "Instructor.idsInNameOrder", query = "select i.id from Instructor i order by i.name, i.id")
+@NamedQuery(name = "Instructor.withEngineers", query = """
+        select i from Instructor i
+        left join fetch i.certificates c
+        left join fetch c.engineer
+        where i.id in :ids
+        order by i.name, i.id""")
+@NamedQuery(name = "Instructor.byNameContaining", query = """
+        from Instructor i
+        where cast(translate(i.name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') as String) like :pattern escape '\\'
+        order by i.name, i.id""")
 public class Instructor {
 
     /** The longest name the {@code instructors.name} column holds. */
@@ -59,7 +74,7 @@ public class Instructor {
     @Column(name = "version", nullable = false)
     private long version;
 
-    @OneToMany(mappedBy = "instructor")
+    @OneToMany(mappedBy = Certificate_.INSTRUCTOR)
     @OrderBy("id")
     private List<Certificate> certificates = new ArrayList<>();
 

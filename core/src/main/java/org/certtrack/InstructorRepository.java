@@ -12,6 +12,14 @@ import org.certtrack.internal.JpaInstructorRepository;
 /**
  * Reads and writes {@link Instructor}s. Obtain one from a {@link UnitOfWork}, or over any
  * {@link EntityManager} with {@link #using(EntityManager)}; the caller's transaction applies.
+ *
+ * <p>Instructors with their engineers, one method per need:
+ * <ul>
+ *   <li>to change them, a page of entities: {@link #findAllWithEngineers(PageRequest)};</li>
+ *   <li>to show them, a page of read-only rows: {@link #findRowsWithEngineers(PageRequest)};</li>
+ *   <li>to report on all of them, read-only rows streamed: {@link #forEachRowWithEngineers(Consumer)};</li>
+ *   <li>one instructor's engineers, a page of entities: {@link EngineerRepository#findByInstructorId}.</li>
+ * </ul>
  */
 public interface InstructorRepository {
 
@@ -38,39 +46,34 @@ public interface InstructorRepository {
     List<Instructor> findAll(PageRequest page);
 
     /**
-     * One page of instructors ordered by name and id, each with their certificates and engineers loaded
-     * ({@link Instructor#getEngineers()} runs no more SQL), in at most 2 SQL statements however many rows
-     * there are; empty past the last page.
+     * One page of instructors ordered by name and id, as entities with their certificates and engineers
+     * loaded ({@link Instructor#getEngineers()} runs no more SQL), in at most 2 SQL statements however many
+     * rows there are; empty past the last page. For changing them; to only show them,
+     * {@link #findRowsWithEngineers} is cheaper.
      */
     List<Instructor> findAllWithEngineers(PageRequest page);
 
     /**
-     * Hands every instructor with their engineers to {@code action}, ordered by name and id, reading one
-     * SQL statement as a stream: memory stays flat however many rows there are, and no entity is managed.
-     * The fastest way to list instructors with their engineers; use {@link #findAllWithEngineers} when
-     * you need the entities themselves.
+     * Hands every instructor with their engineers to {@code action} as read-only rows, ordered by name and
+     * id, reading one SQL statement as a stream: memory stays flat however many rows there are, and no
+     * entity is loaded. For reports and exports over all instructors.
      */
-    void forEachWithEngineers(Consumer<InstructorWithEngineers> action);
+    void forEachRowWithEngineers(Consumer<InstructorWithEngineers> action);
 
     /**
-     * One page of instructors ordered by name and id, each with their engineers, as read-only summaries,
-     * in 2 SQL statements however many rows there are; empty past the last page. Much cheaper than
-     * {@link #findAllWithEngineers} when the entities are only displayed.
+     * One page of instructors ordered by name and id, each with their engineers, as read-only rows, in one
+     * SQL statement whose cost does not grow with the tables; empty past the last page. For showing
+     * instructors (the JSON API's {@code GET /instructors}); several times cheaper than
+     * {@link #findAllWithEngineers}.
      */
-    List<InstructorWithEngineers> findSummaries(PageRequest page);
+    List<InstructorWithEngineers> findRowsWithEngineers(PageRequest page);
 
     /**
-     * The engineers holding a certificate the instructor with this id issued, each once, ordered by name
-     * and id, in one SQL statement; empty when there are none or the instructor does not exist.
+     * One page of the instructors whose name contains {@code fragment}, ignoring the case of A-Z (other
+     * letters match only themselves, the same on H2 and PostgreSQL), ordered by name and id. The fragment
+     * is literal text: {@code %} and {@code _} match only themselves. Empty when none matches.
      */
-    List<Engineer> findEngineersOf(long instructorId);
-
-    /**
-     * The instructors whose name contains {@code fragment}, ignoring the case of A-Z (other letters match
-     * only themselves, the same on H2 and PostgreSQL), ordered by name and id. The
-     * fragment is literal text: {@code %} and {@code _} match only themselves. Empty when none matches.
-     */
-    List<Instructor> findByNameContaining(String fragment);
+    List<Instructor> findByNameContaining(String fragment, PageRequest page);
 
     /** How many instructors there are. */
     long count();

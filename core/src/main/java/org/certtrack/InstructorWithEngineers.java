@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A read-only summary of an instructor and the engineers holding a certificate they issued, each once,
- * ordered by name and id. Read by {@link InstructorRepository#forEachWithEngineers} straight from one SQL
+ * ordered by name and id. Read by {@link InstructorRepository#findRowsWithEngineers} and
+ * {@link InstructorRepository#forEachRowWithEngineers} straight from one SQL
  * join, without managed entities, for listings and reports over many rows.
  *
  * @param id        the instructor's id

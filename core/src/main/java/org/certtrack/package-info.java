@@ -7,4 +7,8 @@
  * {@link org.certtrack.Certificate} (the link between an engineer and an instructor) and
  * {@link org.certtrack.Instructor}.
  */
+// Hibernate Processor fails the compilation on any named query that does not match the mappings.
+@CheckHQL
 package org.certtrack;
+
+import org.hibernate.annotations.processing.CheckHQL;

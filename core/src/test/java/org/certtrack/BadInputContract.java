@@ -95,12 +95,12 @@ abstract class BadInputContract extends DatabaseContract {
                 row("page size 0", "PageRequest.size", (w, a, g, c) -> w.instructors().findAll(PageRequest.of(0, 0))),
                 row("page size 501", "PageRequest.size", (w, a, g, c) -> w.certificates().findAll(PageRequest.of(0, 501))),
                 row("page size 2147483647", "PageRequest.size", (w, a, g, c) -> w.engineers().findAllWithCertificates(PageRequest.first(Integer.MAX_VALUE))),
-                row("name search for null", "name", (w, a, g, c) -> w.engineers().findByNameContaining(null)),
-                row("specialty search for null", "specialty", (w, a, g, c) -> w.engineers().findBySpecialty(null)),
+                row("name search for null", "name", (w, a, g, c) -> w.engineers().findByNameContaining(null, PageRequest.first())),
+                row("specialty search for null", "specialty", (w, a, g, c) -> w.engineers().findBySpecialty(null, PageRequest.first())),
                 row("engineer name with a NUL character", "Engineer.name", (w, a, g, c) -> new Engineer("A\u0000da", "backend", 30)),
                 row("certificate renamed with a NUL character", "Certificate.title", (w, a, g, c) -> w.certificates().getById(c).setTitle("\u0000")),
-                row("name search for a NUL character", "name", (w, a, g, c) -> w.instructors().findByNameContaining("\u0000")),
-                row("specialty search with a NUL character", "specialty", (w, a, g, c) -> w.engineers().findBySpecialty("back\u0000end")));
+                row("name search for a NUL character", "name", (w, a, g, c) -> w.instructors().findByNameContaining("\u0000", PageRequest.first())),
+                row("specialty search with a NUL character", "specialty", (w, a, g, c) -> w.engineers().findBySpecialty("back\u0000end", PageRequest.first())));
         return table.stream().map(Arguments::of);
     }
 

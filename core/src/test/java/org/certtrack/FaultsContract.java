@@ -109,7 +109,7 @@ abstract class FaultsContract extends DatabaseContract {
     private static final int POOL_SIZE = 4;
 
     /** Throws a checked exception where the compiler does not expect one. */
-    private static final class CertTrackSneaky {
+    static final class CertTrackSneaky {
         @SuppressWarnings("unchecked")
         static <E extends Throwable> E sneaky(Throwable e) throws E {
             throw (E) e;

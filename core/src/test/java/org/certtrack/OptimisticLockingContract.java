@@ -78,7 +78,7 @@ abstract class OptimisticLockingContract extends DatabaseContract {
                 engineers.getById(id).setName("Ada King");
                 certTrack.useTransaction(other -> other.engineers().getById(id).setAge(37));
 
-                assertThatThrownBy(() -> engineers.findBySpecialty("backend"))   // flushes the stale rename first
+                assertThatThrownBy(() -> engineers.findBySpecialty("backend", PageRequest.first()))   // flushes the stale rename first
                         .as("a query that flushes a stale rename, through the caller's own transaction")
                         .isInstanceOfSatisfying(ConcurrentUpdateException.class, conflict -> {
                             assertThat(conflict.entityName()).isEqualTo("Engineer");

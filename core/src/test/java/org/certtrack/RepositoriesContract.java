@@ -56,13 +56,13 @@ abstract class RepositoriesContract extends DatabaseContract {
             work.engineers().add(new Engineer("Ken", "devops", 60));
         });
         certTrack.useTransaction(work -> {
-            assertThat(work.engineers().findBySpecialty("devops")).extracting(Engineer::getName).containsExactly("Ken", "Linus");
-            assertThat(work.engineers().findBySpecialty("frontend")).isEmpty();
+            assertThat(work.engineers().findBySpecialty("devops", PageRequest.first())).extracting(Engineer::getName).containsExactly("Ken", "Linus");
+            assertThat(work.engineers().findBySpecialty("frontend", PageRequest.first())).isEmpty();
         });
     }
 
     @Test
-    void certificatesExpiringInOrBeforeAYearAndAnEngineersCertificates() {
+    void certificatesExpiringInAYearAndAnEngineersCertificates() {
         long adaId = certTrack.inTransaction(work -> {
             Engineer ada = new Engineer("Ada", "backend", 36);
             Engineer linus = new Engineer("Linus", "devops", 50);
@@ -77,11 +77,16 @@ abstract class RepositoriesContract extends DatabaseContract {
 
         certTrack.useTransaction(work -> {
             statements.reset();
-            List<Certificate> expiring = work.certificates().findExpiringInOrBefore(2026);
-            assertThat(expiring).extracting(Certificate::getTitle).containsExactly("Azure", "Github");
-            assertThat(expiring).extracting(c -> c.getEngineer().getName()).containsExactly("Ada", "Linus");
-            assertThat(expiring.get(1).getInstructor().getName()).isEqualTo("Grace");
+            List<Certificate> expiring = work.certificates().findExpiringIn(2026, PageRequest.first());
+            assertThat(expiring).extracting(Certificate::getTitle).containsExactly("Github");
+            assertThat(expiring).extracting(c -> c.getEngineer().getName()).containsExactly("Linus");
+            assertThat(expiring.get(0).getInstructor().getName()).isEqualTo("Grace");
             assertThat(statements.count()).as("certificates with engineers and instructors in one statement").isEqualTo(1);
+            assertThat(work.certificates().findExpiringIn(2025, PageRequest.first())).extracting(Certificate::getTitle)
+                    .containsExactly("Azure");
+            assertThat(work.certificates().findExpiringIn(2025, PageRequest.of(1, 1))).as("past the last page").isEmpty();
+            assertThat(work.certificates().countExpiringIn(2027)).isEqualTo(1);
+            assertThat(work.certificates().countExpiringIn(2031)).isZero();
 
             assertThat(work.certificates().findByEngineerId(adaId)).extracting(Certificate::getTitle)
                     .containsExactly("AWS", "Azure");
@@ -146,7 +151,7 @@ abstract class RepositoriesContract extends DatabaseContract {
             List<Instructor> entities = work.instructors().findAllWithEngineers(PageRequest.first(PageRequest.MAX_SIZE));
             statements.reset();
             List<InstructorWithEngineers> streamed = new java.util.ArrayList<>();
-            work.instructors().forEachWithEngineers(streamed::add);
+            work.instructors().forEachRowWithEngineers(streamed::add);
             assertThat(statements.count()).as("SQL statements for 13 instructors and 48 pairs").isEqualTo(1);
 
             assertThat(streamed).extracting(InstructorWithEngineers::name)
@@ -163,10 +168,10 @@ abstract class RepositoriesContract extends DatabaseContract {
             assertThat(streamed.get(streamed.size() - 1).engineers()).as("Zed issued nothing").isEmpty();
 
             statements.reset();
-            List<InstructorWithEngineers> page = work.instructors().findSummaries(PageRequest.of(1, 5));
-            assertThat(statements.count()).as("SQL statements for a page of summaries").isEqualTo(2);
+            List<InstructorWithEngineers> page = work.instructors().findRowsWithEngineers(PageRequest.of(1, 5));
+            assertThat(statements.count()).as("SQL statements for a page of rows").isEqualTo(1);
             assertThat(page).as("the second page of 5").isEqualTo(streamed.subList(5, 10));
-            assertThat(work.instructors().findSummaries(PageRequest.of(9, 5))).as("past the last page").isEmpty();
+            assertThat(work.instructors().findRowsWithEngineers(PageRequest.of(9, 5))).as("past the last page").isEmpty();
         });
     }
 
@@ -186,9 +191,12 @@ abstract class RepositoriesContract extends DatabaseContract {
 
         certTrack.useTransaction(work -> {
             statements.reset();
-            List<Engineer> engineers = work.instructors().findEngineersOf(graceId);
+            List<Engineer> engineers = work.engineers().findByInstructorId(graceId, PageRequest.first(PageRequest.MAX_SIZE));
             assertThat(engineers).hasSize(20).extracting(Engineer::getName).isSorted().doesNotHaveDuplicates();
             assertThat(statements.count()).isEqualTo(1);
+            assertThat(work.engineers().findByInstructorId(graceId, PageRequest.of(1, 15))).as("the second page of 15")
+                    .containsExactlyElementsOf(engineers.subList(15, 20));
+            assertThat(work.engineers().findByInstructorId(-1, PageRequest.first())).as("an unknown instructor").isEmpty();
         });
     }
 
@@ -225,16 +233,16 @@ abstract class RepositoriesContract extends DatabaseContract {
         });
 
         certTrack.useTransaction(work -> {
-            assertThat(work.engineers().findByNameContaining("ADA")).extracting(Engineer::getName)
+            assertThat(work.engineers().findByNameContaining("ADA", PageRequest.first())).extracting(Engineer::getName)
                     .as("ignoring case").containsExactlyInAnyOrder("100% Ada", "Ada Lovelace", "ada_lovelace", "Adam");
-            assertThat(work.engineers().findByNameContaining("%")).extracting(Engineer::getName).containsExactly("100% Ada");
-            assertThat(work.engineers().findByNameContaining("_")).extracting(Engineer::getName).containsExactly("ada_lovelace");
-            assertThat(work.engineers().findByNameContaining("\\")).extracting(Engineer::getName).containsExactly("Back\\slash");
-            assertThat(work.engineers().findByNameContaining("'")).extracting(Engineer::getName).containsExactly("O'Brien");
-            assertThat(work.engineers().findByNameContaining("'; DROP TABLE engineers; --")).isEmpty();
-            assertThat(work.instructors().findByNameContaining("a_l")).extracting(Instructor::getName)
+            assertThat(work.engineers().findByNameContaining("%", PageRequest.first())).extracting(Engineer::getName).containsExactly("100% Ada");
+            assertThat(work.engineers().findByNameContaining("_", PageRequest.first())).extracting(Engineer::getName).containsExactly("ada_lovelace");
+            assertThat(work.engineers().findByNameContaining("\\", PageRequest.first())).extracting(Engineer::getName).containsExactly("Back\\slash");
+            assertThat(work.engineers().findByNameContaining("'", PageRequest.first())).extracting(Engineer::getName).containsExactly("O'Brien");
+            assertThat(work.engineers().findByNameContaining("'; DROP TABLE engineers; --", PageRequest.first())).isEmpty();
+            assertThat(work.instructors().findByNameContaining("a_l", PageRequest.first())).extracting(Instructor::getName)
                     .containsExactly("ada_lovelace");
-            assertThat(work.instructors().findByNameContaining("%")).extracting(Instructor::getName)
+            assertThat(work.instructors().findByNameContaining("%", PageRequest.first())).extracting(Instructor::getName)
                     .containsExactly("100% Ada");
             assertThat(work.engineers().count()).isEqualTo(6);
         });
@@ -260,13 +268,13 @@ abstract class RepositoriesContract extends DatabaseContract {
                 .sorted().toList();
 
         certTrack.useTransaction(work -> {
-            assertThat(work.engineers().findByNameContaining(fragment)).extracting(Engineer::getName)
+            assertThat(work.engineers().findByNameContaining(fragment, PageRequest.first())).extracting(Engineer::getName)
                     .as("engineers whose name contains %s as text", fragment)
                     .containsExactlyInAnyOrderElementsOf(literalMatches);
-            assertThat(work.instructors().findByNameContaining(fragment)).extracting(Instructor::getName)
+            assertThat(work.instructors().findByNameContaining(fragment, PageRequest.first())).extracting(Instructor::getName)
                     .as("instructors whose name contains %s as text", fragment)
                     .containsExactlyInAnyOrderElementsOf(literalMatches);
-            assertThat(work.engineers().findBySpecialty(fragment)).isEmpty();
+            assertThat(work.engineers().findBySpecialty(fragment, PageRequest.first())).isEmpty();
         });
 
         assertThat(tableContents()).as("every table after searching for %s", fragment).isEqualTo(before);
@@ -309,14 +317,14 @@ abstract class RepositoriesContract extends DatabaseContract {
 
         assertThatThrownBy(() -> certTrack.useTransaction(work -> {
             work.engineers().add(new Engineer("Linus", "devops", 50));
-            work.engineers().findByNameContaining("Ada").get(0).setAge(37);
+            work.engineers().findByNameContaining("Ada", PageRequest.first()).get(0).setAge(37);
             work.flush();
             throw new IllegalStateException("the caller changed its mind");
         })).hasMessage("the caller changed its mind");
 
         certTrack.useTransaction(work -> {
             assertThat(work.engineers().count()).isEqualTo(1);
-            assertThat(work.engineers().findByNameContaining("Ada").get(0).getAge()).isEqualTo(36);
+            assertThat(work.engineers().findByNameContaining("Ada", PageRequest.first()).get(0).getAge()).isEqualTo(36);
         });
     }
 }

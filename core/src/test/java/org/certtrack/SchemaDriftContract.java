@@ -42,7 +42,7 @@ abstract class SchemaDriftContract extends DatabaseContract {
                         ? "ALTER TABLE engineers RENAME COLUMN specialty TO speciality"
                         : "ALTER TABLE engineers ALTER COLUMN specialty RENAME TO speciality",
                 "column engineers.specialty is missing (renamed or dropped?)",
-                "index ix_engineers_specialty is on engineers (speciality), expected on engineers (specialty)");
+                "index ix_engineers_specialty_name_id is on engineers (speciality, name, id), expected on engineers (specialty, name, id)");
     }
 
     @Test

@@ -58,7 +58,7 @@ class TimeoutsIT {
             lock.execute("LOCK TABLE engineers IN ACCESS EXCLUSIVE MODE");   // the search below waits for it
             try {
                 assertTimeoutPreemptively(NEVER_THIS_LONG, () -> assertThatThrownBy(() -> certTrack.useTransaction(work ->
-                        work.engineers().findByNameContaining("Ada")))
+                        work.engineers().findByNameContaining("Ada", PageRequest.first())))
                         .as("a repository's query that waits past queryTimeout")
                         .isInstanceOfSatisfying(TimedOutException.class, timedOut -> {
                             assertThat(timedOut.timeout()).as("the configured limit, known to the unit of work")

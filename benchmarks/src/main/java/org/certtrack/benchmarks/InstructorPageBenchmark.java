@@ -43,7 +43,7 @@ final class InstructorPageBenchmark {
     }
 
     private static int readPage(CertTrack certTrack, PageRequest page) {
-        return certTrack.inTransaction(work -> {
+        return certTrack.read(work -> {
             List<Instructor> instructors = work.instructors().findAllWithEngineers(page);
             return instructors.stream().mapToInt(i -> i.getEngineers().size()).sum();
         });

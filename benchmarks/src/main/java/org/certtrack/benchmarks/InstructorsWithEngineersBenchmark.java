@@ -64,7 +64,7 @@ final class InstructorsWithEngineersBenchmark {
                         () -> timed(() -> readEntities(certTrack)), () -> timed(() -> readWithJdbc(jdbc)));
                 String what = instructors + " instructors with their engineers (" + pairs + " pairs)";
                 return List.of(
-                        Result.time(what + ": forEachWithEngineers, " + streamStatements + " statement(s)", "ms",
+                        Result.time(what + ": forEachRowWithEngineers, " + streamStatements + " statement(s)", "ms",
                                 streamed.contender() * 1000, "one JDBC join", streamed.baseline() * 1000),
                         Result.time(what + ": entities, findAllWithEngineers in pages of 500, " + entityStatements
                                         + " statements", "ms",
@@ -75,12 +75,15 @@ final class InstructorsWithEngineersBenchmark {
 
     private static List<InstructorWithEngineers> readWithCertTrack(CertTrack certTrack) {
         List<InstructorWithEngineers> all = new ArrayList<>();
-        certTrack.useTransaction(work -> work.instructors().forEachWithEngineers(all::add));
+        certTrack.read(work -> {
+            work.instructors().forEachRowWithEngineers(all::add);
+            return null;
+        });
         return all;
     }
 
     private static int readEntities(CertTrack certTrack) {
-        return certTrack.inTransaction(work -> {
+        return certTrack.read(work -> {
             int pairs = 0;
             PageRequest page = PageRequest.first(PageRequest.MAX_SIZE);
             for (List<Instructor> instructors = work.instructors().findAllWithEngineers(page);

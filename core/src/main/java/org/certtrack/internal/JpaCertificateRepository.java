@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.certtrack.Certificate;
 import org.certtrack.CertificateRepository;
-import org.certtrack.Engineer;
 import org.certtrack.Instructor;
 import org.certtrack.PageRequest;
 
@@ -21,27 +20,22 @@ public final class JpaCertificateRepository extends JpaRepository<Certificate> i
 
     @Override
     public List<Certificate> findAll(PageRequest page) {
-        return page(entityManager.createQuery("from Certificate c order by c.id", Certificate.class), page);
+        return page(named("inIdOrder", Certificate.class), page);
     }
 
     @Override
-    public List<Certificate> findExpiringInOrBefore(int year) {
-        return entityManager.createQuery("""
-                        select c from Certificate c
-                        join fetch c.engineer
-                        left join fetch c.instructor
-                        where c.expirationYear <= :year
-                        order by c.expirationYear, c.id""", Certificate.class)
-                .setParameter("year", year)
-                .getResultList();
+    public List<Certificate> findExpiringIn(int year, PageRequest page) {
+        return page(named("expiringIn", Certificate.class).setParameter("year", year), page);
+    }
+
+    @Override
+    public long countExpiringIn(int year) {
+        return named("countExpiringIn", Long.class).setParameter("year", year).getSingleResult();
     }
 
     @Override
     public List<Certificate> findByEngineerId(long engineerId) {
-        return entityManager.createQuery(
-                        "from Certificate c where c.engineer.id = :engineerId order by c.id", Certificate.class)
-                .setParameter("engineerId", engineerId)
-                .getResultList();
+        return named("byEngineerId", Certificate.class).setParameter("engineerId", engineerId).getResultList();
     }
 
     @Override
@@ -51,16 +45,12 @@ public final class JpaCertificateRepository extends JpaRepository<Certificate> i
     }
 
     @Override
-    public void delete(Certificate certificate) {
-        requireNonNull(certificate, "certificate");
-        Certificate managed = entityManager.contains(certificate) ? certificate : entityManager.merge(certificate);
-        Instructor instructor = managed.getInstructor();
+    void unlink(Certificate certificate) {
+        Instructor instructor = certificate.getInstructor();
         if (instructor != null) {
-            instructor.removeCertificate(managed);
+            instructor.removeCertificate(certificate);
         }
-        Engineer engineer = managed.getEngineer();
         // Orphan removal deletes it once its engineer lets go; remove() covers an engineer not in memory.
-        engineer.removeCertificate(managed);
-        entityManager.remove(managed);
+        certificate.getEngineer().removeCertificate(certificate);
     }
 }

@@ -1,7 +1,5 @@
 package org.certtrack.internal;
 
-import static java.util.Objects.requireNonNull;
-
 import jakarta.persistence.EntityManager;
 
 import java.util.List;
@@ -11,6 +9,7 @@ import org.certtrack.Certificate;
 import org.certtrack.Engineer;
 import org.certtrack.EngineerRepository;
 import org.certtrack.Instructor;
+import org.certtrack.Instructor_;
 import org.certtrack.PageRequest;
 
 /** {@link EngineerRepository} over a JPA {@link EntityManager}. */
@@ -22,52 +21,39 @@ public final class JpaEngineerRepository extends JpaRepository<Engineer> impleme
 
     @Override
     public Optional<Engineer> findByIdWithCertificates(long id) {
-        return entityManager.createQuery("""
-                        select e from Engineer e
-                        left join fetch e.certificates c
-                        left join fetch c.instructor
-                        where e.id = :id""", Engineer.class)
-                .setParameter("id", id)
-                .getResultStream()
-                .findFirst();
+        return named("byIdWithCertificates", Engineer.class).setParameter("id", id).getResultStream().findFirst();
     }
 
     @Override
     public List<Engineer> findAll(PageRequest page) {
-        return page(entityManager.createQuery("from Engineer e order by e.name, e.id", Engineer.class), page);
+        return page(named("inNameOrder", Engineer.class), page);
     }
 
     @Override
     public List<Engineer> findAllWithCertificates(PageRequest page) {
-        return pageWithFetches("select e.id from Engineer e order by e.name, e.id", """
-                select e from Engineer e
-                left join fetch e.certificates c
-                left join fetch c.instructor
-                where e.id in :ids
-                order by e.name, e.id""", page);
+        return pageWithFetches("withCertificates", page);
     }
 
     @Override
-    public List<Engineer> findBySpecialty(String specialty) {
+    public List<Engineer> findBySpecialty(String specialty, PageRequest page) {
         Require.searchText("specialty", specialty);
-        return entityManager.createQuery(
-                        "from Engineer e where e.specialty = :specialty order by e.name, e.id", Engineer.class)
-                .setParameter("specialty", specialty)
-                .getResultList();
+        return page(named("bySpecialty", Engineer.class).setParameter("specialty", specialty), page);
     }
 
     @Override
-    public void delete(Engineer engineer) {
-        requireNonNull(engineer, "engineer");
-        Engineer managed = entityManager.contains(engineer) ? engineer : entityManager.merge(engineer);
+    public List<Engineer> findByInstructorId(long instructorId, PageRequest page) {
+        return page(named("byInstructorId", Engineer.class).setParameter("instructorId", instructorId), page);
+    }
+
+    @Override
+    void unlink(Engineer engineer) {
         // Keep instructors already loaded in this unit of work in step; the database unlinks the rest.
         var loaded = entityManager.getEntityManagerFactory().getPersistenceUnitUtil();
-        for (Certificate certificate : List.copyOf(managed.getCertificates())) {
+        for (Certificate certificate : engineer.getCertificates()) {
             Instructor instructor = certificate.getInstructor();
-            if (instructor != null && loaded.isLoaded(instructor, "certificates")) {
+            if (instructor != null && loaded.isLoaded(instructor, Instructor_.CERTIFICATES)) {
                 instructor.removeCertificate(certificate);
             }
         }
-        entityManager.remove(managed);
     }
 }

@@ -4,27 +4,38 @@ import static java.util.Objects.requireNonNull;
 
 import jakarta.persistence.EntityManager;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.certtrack.Certificate;
-import org.certtrack.Engineer;
 import org.certtrack.Instructor;
 import org.certtrack.InstructorRepository;
 import org.certtrack.InstructorWithEngineers;
 import org.certtrack.InstructorWithEngineers.EngineerSummary;
 import org.certtrack.PageRequest;
 import org.hibernate.Session;
-import org.hibernate.resource.jdbc.spi.StatementInspector;
+import org.hibernate.query.NativeQuery;
 
 /** {@link InstructorRepository} over a JPA {@link EntityManager}. */
 public final class JpaInstructorRepository extends JpaRepository<Instructor> implements InstructorRepository {
+
+    // Rows of instructors with the engineers holding a certificate they issued, each pair once, ordered by
+    // instructor and then engineer. The page form picks its instructors first, from the (name, id) index, and
+    // takes only their certificates, so its cost stays flat however large the tables grow.
+    private static final String PAIRS = """
+            SELECT i.id AS i_id, i.name AS i_name, i.created_at AS i_created_at, i.updated_at AS i_updated_at,
+                   e.id AS e_id, e.name AS e_name, e.specialty AS e_specialty, e.age AS e_age
+            FROM %s i
+            LEFT JOIN (SELECT DISTINCT c.instructor_id, c.engineer_id FROM certificates c
+                       WHERE %s) pairs ON pairs.instructor_id = i.id
+            LEFT JOIN engineers e ON e.id = pairs.engineer_id
+            ORDER BY i.name, i.id, e.name, e.id""";
+    private static final String ALL_PAIRS = PAIRS.formatted("instructors", "c.instructor_id IS NOT NULL");
+    private static final String PAGE_OF_PAIRS = "WITH page AS (SELECT id, name, created_at, updated_at FROM instructors"
+            + " ORDER BY name, id LIMIT :size OFFSET :offset)\n" + PAIRS.formatted("page", "c.instructor_id IN (SELECT id FROM page)");
 
     public JpaInstructorRepository(EntityManager entityManager) {
         super(entityManager, Instructor.class);
@@ -32,127 +43,76 @@ public final class JpaInstructorRepository extends JpaRepository<Instructor> imp
 
     @Override
     public List<Instructor> findAll(PageRequest page) {
-        return page(entityManager.createQuery("from Instructor i order by i.name, i.id", Instructor.class), page);
+        return page(named("inNameOrder", Instructor.class), page);
     }
 
     @Override
     public List<Instructor> findAllWithEngineers(PageRequest page) {
-        return pageWithFetches("select i.id from Instructor i order by i.name, i.id", """
-                select i from Instructor i
-                left join fetch i.certificates c
-                left join fetch c.engineer
-                where i.id in :ids
-                order by i.name, i.id""", page);
+        return pageWithFetches("withEngineers", page);
     }
 
-    private static final String INSTRUCTOR_ENGINEER_PAIRS = """
-            SELECT i.id, i.name, i.created_at, i.updated_at, e.id, e.name, e.specialty, e.age
-            FROM instructors i
-            LEFT JOIN (SELECT DISTINCT instructor_id, engineer_id FROM certificates
-                       WHERE instructor_id IS NOT NULL) pairs ON pairs.instructor_id = i.id
-            LEFT JOIN engineers e ON e.id = pairs.engineer_id
-            """;
-    private static final String IN_NAME_ORDER = "ORDER BY i.name, i.id, e.name, e.id";
-
     @Override
-    public void forEachWithEngineers(Consumer<InstructorWithEngineers> action) {
+    public void forEachRowWithEngineers(Consumer<InstructorWithEngineers> action) {
         requireNonNull(action, "action");
-        readPairs(INSTRUCTOR_ENGINEER_PAIRS + IN_NAME_ORDER, List.of(), action);
+        try (Stream<Object[]> rows = pairs(ALL_PAIRS).setFetchSize(1_000).getResultStream()) {
+            fold(rows, action);
+        }
     }
 
     @Override
-    public List<InstructorWithEngineers> findSummaries(PageRequest page) {
-        List<Long> ids = page(entityManager.createQuery("select i.id from Instructor i order by i.name, i.id", Long.class), page);
-        if (ids.isEmpty()) {
-            return List.of();
+    public List<InstructorWithEngineers> findRowsWithEngineers(PageRequest page) {
+        requireNonNull(page, "page");
+        List<InstructorWithEngineers> rows = new ArrayList<>(page.size());
+        try (Stream<Object[]> pairs = pairs(PAGE_OF_PAIRS)
+                .setParameter("size", page.size())
+                .setParameter("offset", page.offset())
+                .getResultStream()) {
+            fold(pairs, rows::add);
         }
-        String placeholders = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-        List<InstructorWithEngineers> summaries = new ArrayList<>(ids.size());
-        readPairs(INSTRUCTOR_ENGINEER_PAIRS + "WHERE i.id IN (" + placeholders + ")\n" + IN_NAME_ORDER, ids, summaries::add);
-        return summaries;
+        return rows;
     }
 
-    /**
-     * Runs the pairs join straight on the unit of work's JDBC connection and folds its rows into summaries:
-     * no entity is hydrated or tracked, which keeps a listing of 100k pairs close to hand-written JDBC.
-     */
-    private void readPairs(String sql, List<Long> ids, Consumer<InstructorWithEngineers> action) {
-        Session session = entityManager.unwrap(Session.class);
-        // The configured statement inspector sees (and may rewrite) this statement like any Hibernate
-        // issues, so SQL logging, auditing and statement counts include it.
-        StatementInspector inspector = session.getSessionFactory().getSessionFactoryOptions().getStatementInspector();
-        String inspected = inspector == null ? sql : inspector.inspect(sql);
-        session.doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(inspected)) {
-                for (int i = 0; i < ids.size(); i++) {
-                    statement.setLong(i + 1, ids.get(i));
-                }
-                statement.setFetchSize(1_000);
-                try (ResultSet rows = statement.executeQuery()) {
-                    InstructorRows grouped = new InstructorRows(action);
-                    while (rows.next()) {
-                        grouped.accept(rows);
-                    }
-                    grouped.finish();
-                }
-            }
-        });
+    /** The pairs query as scalar rows: no entity is hydrated or tracked. */
+    private NativeQuery<Object[]> pairs(String sql) {
+        return entityManager.unwrap(Session.class).createNativeQuery(sql, Object[].class)
+                .addScalar("i_id", Long.class)
+                .addScalar("i_name", String.class)
+                .addScalar("i_created_at", Instant.class)
+                .addScalar("i_updated_at", Instant.class)
+                .addScalar("e_id", Long.class)
+                .addScalar("e_name", String.class)
+                .addScalar("e_specialty", String.class)
+                .addScalar("e_age", Integer.class);
     }
 
-    /** Folds the join's rows, ordered by instructor, into one {@link InstructorWithEngineers} per instructor. */
-    private static final class InstructorRows {
-        private final Consumer<InstructorWithEngineers> action;
-        private final List<EngineerSummary> engineers = new ArrayList<>();
-        private long id = -1;
-        private String name;
-        private Instant createdAt;
-        private Instant updatedAt;
-
-        InstructorRows(Consumer<InstructorWithEngineers> action) {
-            this.action = action;
-        }
-
-        void accept(ResultSet row) throws SQLException {
-            long instructorId = row.getLong(1);
-            if (instructorId != id) {
-                finish();
-                id = instructorId;
-                name = row.getString(2);
-                createdAt = row.getObject(3, OffsetDateTime.class).toInstant();
-                updatedAt = row.getObject(4, OffsetDateTime.class).toInstant();
-            }
-            long engineerId = row.getLong(5);
-            if (!row.wasNull()) {
-                engineers.add(new EngineerSummary(engineerId, row.getString(6), row.getString(7), row.getInt(8)));
-            }
-        }
-
-        void finish() {
-            if (id != -1) {
-                action.accept(new InstructorWithEngineers(id, name, createdAt, updatedAt, engineers));
+    /** Folds the pairs, ordered by instructor, into one {@link InstructorWithEngineers} per instructor. */
+    private static void fold(Stream<Object[]> rows, Consumer<InstructorWithEngineers> action) {
+        Object[] instructor = null;
+        List<EngineerSummary> engineers = new ArrayList<>();
+        for (var iterator = rows.iterator(); iterator.hasNext(); ) {
+            Object[] row = iterator.next();
+            if (instructor != null && !instructor[0].equals(row[0])) {
+                action.accept(summary(instructor, engineers));
                 engineers.clear();
-                id = -1;
+            }
+            instructor = row;
+            if (row[4] != null) {
+                engineers.add(new EngineerSummary((Long) row[4], (String) row[5], (String) row[6], (Integer) row[7]));
             }
         }
-    }
-
-    @Override
-    public List<Engineer> findEngineersOf(long instructorId) {
-        return entityManager.createQuery("""
-                        select e from Engineer e
-                        where e.id in (select c.engineer.id from Certificate c where c.instructor.id = :instructorId)
-                        order by e.name, e.id""", Engineer.class)
-                .setParameter("instructorId", instructorId)
-                .getResultList();
-    }
-
-    @Override
-    public void delete(Instructor instructor) {
-        requireNonNull(instructor, "instructor");
-        Instructor managed = entityManager.contains(instructor) ? instructor : entityManager.merge(instructor);
-        for (Certificate certificate : List.copyOf(managed.getCertificates())) {
-            managed.removeCertificate(certificate);
+        if (instructor != null) {
+            action.accept(summary(instructor, engineers));
         }
-        entityManager.remove(managed);
+    }
+
+    private static InstructorWithEngineers summary(Object[] row, List<EngineerSummary> engineers) {
+        return new InstructorWithEngineers((Long) row[0], (String) row[1], (Instant) row[2], (Instant) row[3], engineers);
+    }
+
+    @Override
+    void unlink(Instructor instructor) {
+        for (Certificate certificate : List.copyOf(instructor.getCertificates())) {
+            instructor.removeCertificate(certificate);
+        }
     }
 }

@@ -10,19 +10,23 @@ import java.util.Optional;
 
 import org.certtrack.PageRequest;
 import org.certtrack.UnknownIdException;
+import org.hibernate.Session;
 
-/** What the three JPA repositories share: lookup by id, counting, paging and literal name search. */
+/**
+ * What the three JPA repositories share: lookup by id, counting, paging, literal name search, and the
+ * checks of adding and deleting. Their queries are the entities' named queries ({@code Engineer.count},
+ * ...), which Hibernate Processor checks against the mappings while compiling.
+ */
 abstract class JpaRepository<T> {
-
-    private static final String UPPER_ASCII = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    private static final String LOWER_ASCII = "abcdefghijklmnopqrstuvwxyz";
 
     final EntityManager entityManager;
     private final Class<T> entityType;
+    private final String entityName;
 
     JpaRepository(EntityManager entityManager, Class<T> entityType) {
         this.entityManager = requireNonNull(entityManager, "entityManager");
         this.entityType = entityType;
+        this.entityName = entityType.getSimpleName();
     }
 
     public Optional<T> findById(long id) {
@@ -30,23 +34,46 @@ abstract class JpaRepository<T> {
     }
 
     public T getById(long id) {
-        return findById(id).orElseThrow(() -> new UnknownIdException(entityType.getSimpleName(), id));
+        return findById(id).orElseThrow(() -> new UnknownIdException(entityName, id));
+    }
+
+    public long count() {
+        return entityManager.createNamedQuery(entityName + ".count", Long.class).getSingleResult();
+    }
+
+    public T add(T entity) {
+        requireNonNull(entity, entityName);
+        requireWritable("add");
+        entityManager.persist(entity);
+        return entity;
+    }
+
+    public void delete(T entity) {
+        requireNonNull(entity, entityName);
+        requireWritable("delete");
+        T managed = entityManager.contains(entity) ? entity : entityManager.merge(entity);
+        unlink(managed);
+        entityManager.remove(managed);
     }
 
     public void deleteById(long id) {
         delete(getById(id));
     }
 
-    public abstract void delete(T entity);
+    /** Takes {@code managed}, about to be deleted, from the collections of the entities loaded beside it. */
+    abstract void unlink(T managed);
 
-    public long count() {
-        return entityManager.createQuery("select count(*) from " + entityType.getSimpleName(), Long.class)
-                .getSingleResult();
+    /** Adding or deleting in a read-only unit of work would silently do nothing: refuse it instead. */
+    private void requireWritable(String method) {
+        if (entityManager.unwrap(Session.class).isDefaultReadOnly()) {
+            throw new IllegalStateException(entityName + " repository's " + method + "() called in a read-only unit of"
+                    + " work, which saves nothing: use CertTrack.inTransaction to write");
+        }
     }
 
-    public T add(T entity) {
-        entityManager.persist(requireNonNull(entity, entityType.getSimpleName()));
-        return entity;
+    /** The named query {@code entityName.name} returning {@code resultType}. */
+    <R> TypedQuery<R> named(String name, Class<R> resultType) {
+        return entityManager.createNamedQuery(entityName + "." + name, resultType);
     }
 
     /** The query's rows on the requested page. */
@@ -56,19 +83,15 @@ abstract class JpaRepository<T> {
     }
 
     /**
-     * The entities whose {@code name} contains {@code fragment}, ignoring the case of the ASCII letters A-Z
-     * only, ordered by name and id, with {@code %}, {@code _} and {@code \\} in the fragment matching only
-     * themselves. Every other character matches only itself: {@code lower()} folds non-ASCII letters by the
-     * database's locale (PostgreSQL's {@code lower('İ')} is {@code i}, Java's and H2's is {@code i} and a
-     * combining dot; PostgreSQL lowers a final sigma to {@code σ}, Java to {@code ς}), so no folding beyond
-     * A-Z gives the same rows on both databases.
+     * One page of the entities whose {@code name} contains {@code fragment}, ignoring the case of the ASCII
+     * letters A-Z only, ordered by name and id, with {@code %}, {@code _} and {@code \\} in the fragment
+     * matching only themselves. Every other character matches only itself: {@code lower()} folds non-ASCII
+     * letters by the database's locale (PostgreSQL's {@code lower('İ')} is {@code i}, Java's and H2's is
+     * {@code i} and a combining dot; PostgreSQL lowers a final sigma to {@code σ}, Java to {@code ς}), so no
+     * folding beyond A-Z gives the same rows on both databases.
      */
-    public List<T> findByNameContaining(String fragment) {
-        return entityManager.createQuery("from " + entityType.getSimpleName() + " x"
-                        + " where translate(x.name, '" + UPPER_ASCII + "', '" + LOWER_ASCII + "') like :pattern escape '\\'"
-                        + " order by x.name, x.id", entityType)
-                .setParameter("pattern", containsPattern("name", fragment))
-                .getResultList();
+    public List<T> findByNameContaining(String fragment, PageRequest page) {
+        return page(named("byNameContaining", entityType).setParameter("pattern", containsPattern("name", fragment)), page);
     }
 
     /**
@@ -90,15 +113,15 @@ abstract class JpaRepository<T> {
     }
 
     /**
-     * A page of entities with collections fetched, in at most 2 statements. A collection fetch cannot be
-     * paged in SQL, so: {@code idQuery} selects the page's ids in a stable order, then {@code fetchQuery}
-     * loads those entities (parameter {@code :ids}) with what it joins.
+     * A page of entities with collections fetched, in 2 statements. A collection fetch cannot be paged in
+     * SQL, so the named query {@code idsInNameOrder} selects the page's ids in a stable order, then
+     * {@code fetchQuery} loads those entities (parameter {@code :ids}) with what it joins.
      */
-    List<T> pageWithFetches(String idQuery, String fetchQuery, PageRequest page) {
-        List<Long> ids = page(entityManager.createQuery(idQuery, Long.class), page);
+    List<T> pageWithFetches(String fetchQuery, PageRequest page) {
+        List<Long> ids = page(named("idsInNameOrder", Long.class), page);
         if (ids.isEmpty()) {
             return List.of();
         }
-        return entityManager.createQuery(fetchQuery, entityType).setParameter("ids", ids).getResultList();
+        return named(fetchQuery, entityType).setParameter("ids", ids).getResultList();
     }
 }

@@ -134,8 +134,8 @@ public final class SchemaCheck {
         Map<String, String> indexes = new LinkedHashMap<>();
         indexes.put("ix_certificates_engineer_id", "on certificates (engineer_id)");
         indexes.put("ix_certificates_instructor_id", "on certificates (instructor_id)");
-        indexes.put("ix_certificates_expiration_year", "on certificates (expiration_year)");
-        indexes.put("ix_engineers_specialty", "on engineers (specialty)");
+        indexes.put("ix_certificates_expiration_year_id", "on certificates (expiration_year, id)");
+        indexes.put("ix_engineers_specialty_name_id", "on engineers (specialty, name, id)");
         indexes.put("ix_instructors_name_id", "on instructors (name, id)");
         indexes.put("ix_engineers_name_id", "on engineers (name, id)");
 

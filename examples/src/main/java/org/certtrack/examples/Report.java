@@ -11,6 +11,7 @@ import org.certtrack.CertTrack;
 import org.certtrack.Certificate;
 import org.certtrack.Engineer;
 import org.certtrack.Instructor;
+import org.certtrack.InstructorWithEngineers;
 import org.certtrack.PageRequest;
 import org.certtrack.UnitOfWork;
 
@@ -30,12 +31,13 @@ final class Report {
         this.clock = requireNonNull(clock, "clock");
     }
 
-    /** Prints the report, reading everything in one transaction. */
+    /** Prints the report, reading everything in one read-only transaction. */
     void print(CertTrack certTrack, PrintStream out) {
-        certTrack.useTransaction(work -> {
+        certTrack.read(work -> {
             printEngineers(work, out);
             printInstructors(work, out);
             printExpiring(work, out, Year.now(clock).getValue());
+            return null;
         });
     }
 
@@ -53,30 +55,17 @@ final class Report {
     }
 
     private static void printInstructors(UnitOfWork work, PrintStream out) {
-        List<Instructor> instructors = work.instructors().findAllWithEngineers(PageRequest.first(ROWS));
+        List<InstructorWithEngineers> instructors = work.instructors().findRowsWithEngineers(PageRequest.first(ROWS));
         heading(out, "Instructors", instructors.size(), work.instructors().count());
-        for (Instructor instructor : instructors) {
-            List<String> names = instructor.getEngineers().stream().map(Engineer::getName).toList();
-            out.printf("  %s: %s%n", instructor.getName(), names.isEmpty() ? "no engineers" : String.join(", ", names));
+        for (InstructorWithEngineers instructor : instructors) {
+            List<String> names = instructor.engineers().stream().map(InstructorWithEngineers.EngineerSummary::name).toList();
+            out.printf("  %s: %s%n", instructor.name(), names.isEmpty() ? "no engineers" : String.join(", ", names));
         }
     }
 
     private static void printExpiring(UnitOfWork work, PrintStream out, int year) {
-        // certtrack's repository reads "in or before" a year, unpaged; this report wants one year, one page.
-        List<Certificate> expiring = work.entityManager().createQuery("""
-                        select c from Certificate c
-                        join fetch c.engineer
-                        left join fetch c.instructor
-                        where c.expirationYear = :year
-                        order by c.id""", Certificate.class)
-                .setParameter("year", year)
-                .setMaxResults(ROWS)
-                .getResultList();
-        long total = work.entityManager()
-                .createQuery("select count(*) from Certificate c where c.expirationYear = :year", Long.class)
-                .setParameter("year", year)
-                .getSingleResult();
-        heading(out, "Certificates expiring in " + year, expiring.size(), total);
+        List<Certificate> expiring = work.certificates().findExpiringIn(year, PageRequest.first(ROWS));
+        heading(out, "Certificates expiring in " + year, expiring.size(), work.certificates().countExpiringIn(year));
         for (Certificate certificate : expiring) {
             Instructor instructor = certificate.getInstructor();
             out.printf("  %-8s held by %s%s%n", certificate.getTitle(), certificate.getEngineer().getName(),

@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.certtrack.seed.junit.StatementCounter;
 import org.certtrack.CertTrack;
+import org.certtrack.PageRequest;
 import org.certtrack.Certificate;
 import org.certtrack.Engineer;
 import org.certtrack.Instructor;
@@ -67,9 +68,9 @@ abstract class ApiServerContract {
             work.instructors().add(new Instructor("Alan Turing"));
         });
         certTrack.useTransaction(work -> {
-            adaId = work.engineers().findByNameContaining("Ada").get(0).getId();
-            linusId = work.engineers().findByNameContaining("Linus").get(0).getId();
-            graceId = work.instructors().findByNameContaining("Grace").get(0).getId();
+            adaId = work.engineers().findByNameContaining("Ada", PageRequest.first()).get(0).getId();
+            linusId = work.engineers().findByNameContaining("Linus", PageRequest.first()).get(0).getId();
+            graceId = work.instructors().findByNameContaining("Grace", PageRequest.first()).get(0).getId();
             awsId = work.certificates().findByEngineerId(adaId).get(0).getId();
         });
         server = ApiServer.start(certTrack, 0);
@@ -192,7 +193,7 @@ abstract class ApiServerContract {
         } finally {
             certTrack.useTransaction(work -> added.forEach(id -> {
                 work.engineers().delete(work.engineers().findById(id).orElseThrow());
-                work.instructors().findByNameContaining("Instructor " + id).forEach(work.instructors()::delete);
+                work.instructors().findByNameContaining("Instructor " + id, PageRequest.first()).forEach(work.instructors()::delete);
             }));
         }
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.certtrack.CertTrack;
+import org.certtrack.PageRequest;
 import org.certtrack.Certificate;
 import org.certtrack.Engineer;
 import org.certtrack.Instructor;
@@ -99,8 +100,8 @@ class BuildersTest {
 
         certTrack.useTransaction(work -> grace.getEngineers().forEach(work.engineers()::add));
         certTrack.useTransaction(work -> {
-            Instructor saved = work.instructors().findByNameContaining("Grace").get(0);
-            assertThat(work.instructors().findEngineersOf(saved.getId())).extracting(Engineer::getName).containsExactly("Ada", "Linus");
+            Instructor saved = work.instructors().findByNameContaining("Grace", PageRequest.first()).get(0);
+            assertThat(work.engineers().findByInstructorId(saved.getId(), PageRequest.first())).extracting(Engineer::getName).containsExactly("Ada", "Linus");
         });
     }
 
@@ -133,7 +134,7 @@ class BuildersTest {
         certTrack.useTransaction(work -> {
             assertThat(work.engineers().count()).isEqualTo(2);
             assertThat(work.instructors().count()).isEqualTo(3);
-            assertThat(work.certificates().findExpiringInOrBefore(2031)).hasSize(4);
+            assertThat(work.certificates().count()).isEqualTo(4);
         });
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.certtrack.Engineer;
+import org.certtrack.PageRequest;
 import org.certtrack.EngineerRepository;
 import org.certtrack.InvalidValueException;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ abstract class SpringBootExampleContract {
 
     @Test
     void theStartupRunnerHiredTheSampleTeam() {
-        List<Engineer> adas = transaction.execute(status -> engineers.findByNameContaining("Ada Lovelace"));
+        List<Engineer> adas = transaction.execute(status -> engineers.findByNameContaining("Ada Lovelace", PageRequest.first()));
         assertThat(adas).extracting(Engineer::getSpecialty).containsExactly("backend");
     }
 

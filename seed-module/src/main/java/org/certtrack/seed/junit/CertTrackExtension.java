@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  *     @Test
  *     void findsBackendEngineers(EngineerRepository engineers) {
  *         engineers.add(anEngineer().named("Ada").withSpecialty("backend").build());
- *         assertThat(engineers.findBySpecialty("backend")).extracting(Engineer::getName).contains("Ada");
+ *         assertThat(engineers.findBySpecialty("backend", PageRequest.first())).extracting(Engineer::getName).contains("Ada");
  *     }
  * }
  * }</pre>

@@ -6,6 +6,7 @@ import static org.certtrack.seed.EngineerBuilder.anEngineer;
 import jakarta.persistence.EntityManager;
 
 import org.certtrack.CertTrack;
+import org.certtrack.PageRequest;
 import org.certtrack.CertificateRepository;
 import org.certtrack.Engineer;
 import org.certtrack.EngineerRepository;
@@ -37,7 +38,7 @@ class CertTrackExtensionTest {
     @BeforeAll
     static void theDatabaseIsReadyBeforeAll(CertTrack certTrack, TestDatabase database) {
         assertThat(database.isPostgres()).as("embedded() is H2").isFalse();
-        assertThat(certTrack.migrations().currentVersion()).as("migrated").hasValue("6");
+        assertThat(certTrack.migrations().currentVersion()).as("migrated").hasValue("7");
         databaseOfTheClass = database.url().jdbcUrl();
     }
 
@@ -70,10 +71,10 @@ class CertTrackExtensionTest {
     @Test
     @Order(3)
     void theNextTestSeesOnlyThePreload(EngineerRepository engineers, CertTrack certTrack) {
-        assertThat(engineers.findByNameContaining("rolled back")).as("written through the injected repository").isEmpty();
-        assertThat(engineers.findByNameContaining("committed")).as("committed through CertTrack").isEmpty();
+        assertThat(engineers.findByNameContaining("rolled back", PageRequest.first())).as("written through the injected repository").isEmpty();
+        assertThat(engineers.findByNameContaining("committed", PageRequest.first())).as("committed through CertTrack").isEmpty();
         assertThat(engineers.count()).isEqualTo(11);
-        certTrack.useTransaction(work -> assertThat(work.engineers().findByNameContaining("Ada Lovelace")).hasSize(1));
+        certTrack.useTransaction(work -> assertThat(work.engineers().findByNameContaining("Ada Lovelace", PageRequest.first())).hasSize(1));
     }
 
     /** A nested class shares its enclosing class's database and preload; it does not open another. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.certtrack.CertTrack;
+import org.certtrack.PageRequest;
 import org.certtrack.EngineerRepository;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -40,7 +41,7 @@ abstract class IsolationContract {
 
         certTrack.useTransaction(work -> work.engineers().add(anEngineer().named(marker() + ", committed").build()));
         engineers.add(anEngineer().named(marker() + ", in the test's transaction").build());
-        assertThat(engineers.findByNameContaining(marker())).hasSize(2);
+        assertThat(engineers.findByNameContaining(marker(), PageRequest.first())).hasSize(2);
     }
 
     @Test
@@ -50,7 +51,7 @@ abstract class IsolationContract {
     }
 
     private static void assertNoMarkers(EngineerRepository engineers) {
-        assertThat(engineers.findByNameContaining("Marker of ")).as("markers written by other tests or classes").isEmpty();
+        assertThat(engineers.findByNameContaining("Marker of ", PageRequest.first())).as("markers written by other tests or classes").isEmpty();
         assertThat(engineers.count()).as("only the preloaded standard data set").isEqualTo(10);
     }
 }
