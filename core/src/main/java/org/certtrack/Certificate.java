@@ -72,14 +72,14 @@ public class Certificate {
     @Column(name = "version", nullable = false)
     private long version;
 
-    // Persisting a certificate persists a new engineer (and so the engineer's other certificates) with it.
-    @ManyToOne(fetch = FetchType.LAZY, optional = false, cascade = CascadeType.PERSIST)
+    // No cascade up to the parents: the repositories' add methods save a new engineer or instructor with
+    // its certificates once, where a cascade would revisit both parents of every certificate at every flush.
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "engineer_id", nullable = false,
             foreignKey = @ForeignKey(name = "fk_certificates_engineer_id_engineers"))
     private Engineer engineer;
 
-    // Likewise for a new instructor, so that a whole graph saves in one call from any entity in it.
-    @ManyToOne(fetch = FetchType.LAZY, cascade = CascadeType.PERSIST)
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "instructor_id",
             foreignKey = @ForeignKey(name = "fk_certificates_instructor_id_instructors"))
     private Instructor instructor;

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where a database is and who to log in as, parsed from the forms a {@code DATABASE_URL} takes:
- * {@code postgresql://user:pass@host:port/db} (as the original app's {@code .env} files and most hosting
- * platforms write it; {@code postgres://} too) or any JDBC URL ({@code jdbc:postgresql://...},
+ * {@code postgresql://user:pass@host:port/db} (as most hosting platforms write it; {@code postgres://}
+ * too) or any JDBC URL ({@code jdbc:postgresql://...},
  * {@code jdbc:h2:...}). A password found in the URL is moved out of it, and {@link #toString()} masks it,
  * so the URL can be logged.
  *

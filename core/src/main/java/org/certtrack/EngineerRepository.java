@@ -65,7 +65,7 @@ public interface EngineerRepository {
     /** How many engineers there are. */
     long count();
 
-    /** Saves a new engineer with their certificates (and the certificates' new instructors). */
+    /** Saves a new engineer with their certificates and the certificates' new instructors. */
     Engineer add(Engineer engineer);
 
     /** Deletes the engineer and their certificates. */

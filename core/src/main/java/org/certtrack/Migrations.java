@@ -63,10 +63,11 @@ public final class Migrations {
     }
 
     /**
-     * The same migrations, permitted to {@link #rebuildTo rebuild} the schema, which deletes certtrack's
-     * data. For development databases only.
+     * The same migrations, permitted to {@link #rebuildTo rebuild} the schema, which <strong>deletes every
+     * engineer, certificate and instructor</strong>. For development and test databases only; never call
+     * it in code that can reach a production database.
      */
-    public Migrations allowingRebuild() {
+    public Migrations dangerouslyAllowingRebuild() {
         return new Migrations(dataSource, true);
     }
 
@@ -135,15 +136,15 @@ public final class Migrations {
 
     /**
      * Drops certtrack's tables, sequences and history (and nothing else in the database), then migrates
-     * up to {@code version}: what {@code flask db downgrade} gave the original app. Deletes certtrack's data.
+     * up to {@code version}, to try a migration again or go back to an earlier schema. Deletes certtrack's data.
      *
-     * @throws IllegalStateException unless these migrations came from {@link #allowingRebuild()}
+     * @throws IllegalStateException unless these migrations came from {@link #dangerouslyAllowingRebuild()}
      */
     public MigrationResult rebuildTo(String version) {
         requireNonNull(version, "version");
         if (!rebuildAllowed) {
             throw new IllegalStateException("rebuildTo(\"" + version + "\") drops certtrack's tables and their data;"
-                    + " call allowingRebuild() first, and only on a development database");
+                    + " call dangerouslyAllowingRebuild() first, and only on a development database");
         }
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement()) {

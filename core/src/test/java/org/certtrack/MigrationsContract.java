@@ -66,7 +66,7 @@ abstract class MigrationsContract extends DatabaseContract {
     void rebuildingNeedsAnExplicitOptIn() {
         assertThatThrownBy(() -> certTrack.migrations().rebuildTo("1"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("allowingRebuild()");
+                .hasMessageContaining("dangerouslyAllowingRebuild()");
     }
 
     @Test
@@ -75,7 +75,7 @@ abstract class MigrationsContract extends DatabaseContract {
                 "INSERT INTO host_notes VALUES (1, 'keep me')");
         certTrack.useTransaction(work -> work.engineers().add(new Engineer("Ada", "backend", 36)));
         try {
-            Migrations.MigrationResult result = certTrack.migrations().allowingRebuild().rebuildTo(LATEST_VERSION);
+            Migrations.MigrationResult result = certTrack.migrations().dangerouslyAllowingRebuild().rebuildTo(LATEST_VERSION);
 
             assertThat(result.toVersion()).isEqualTo(LATEST_VERSION);
             assertThat(queryForLong("SELECT COUNT(*) FROM engineers")).isZero();
@@ -89,7 +89,7 @@ abstract class MigrationsContract extends DatabaseContract {
     @Test
     void anAlteredAppliedScriptStopsStartupNamingItAndNothingIsMigrated() throws SQLException {
         try (TestDatabase fresh = openDatabase(); HikariDataSource pool = fresh.newPool()) {
-            Migrations.of(pool).allowingRebuild().rebuildTo("1");
+            Migrations.of(pool).dangerouslyAllowingRebuild().rebuildTo("1");
             execute(pool, "UPDATE \"certtrack_schema_history\" SET \"checksum\" = \"checksum\" + 1 WHERE \"version\" = '1'");
 
             assertThatThrownBy(() -> fresh.certTrack().build())
@@ -109,7 +109,7 @@ abstract class MigrationsContract extends DatabaseContract {
     @Test
     void upgradingAPopulatedSchemaFromTheVersionBeforeKeepsEveryRowValid() throws SQLException {
         try (TestDatabase fresh = openDatabase(); HikariDataSource pool = fresh.newPool()) {
-            Migrations.of(pool).allowingRebuild().rebuildTo("1");
+            Migrations.of(pool).dangerouslyAllowingRebuild().rebuildTo("1");
             // Rows as the original app (or psql) writes them against version 1, which has no version column.
             execute(pool, "INSERT INTO instructors (name) VALUES ('Grace')",
                     "INSERT INTO engineers (name, specialty, age) VALUES ('Ada', 'backend', 36)",

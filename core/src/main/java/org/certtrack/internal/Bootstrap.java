@@ -57,6 +57,9 @@ public final class Bootstrap {
         settings.put(BatchSettings.ORDER_UPDATES, true);
         settings.put(FetchSettings.DEFAULT_BATCH_FETCH_SIZE, 32);
         settings.put(QuerySettings.FAIL_ON_PAGINATION_OVER_COLLECTION_FETCH, true);
+        // The named queries were checked against the mappings at compile time (Hibernate Processor): each is
+        // compiled on first use instead of all of them at start-up.
+        settings.put(QuerySettings.QUERY_STARTUP_CHECKING, false);
         // The schema is Flyway's alone. Creating these tables is DDL, which on H2 contended with the
         // migrations running on the other thread ("Timeout trying to lock table SYS").
         settings.put("hibernate.query.mutation_strategy.global_temporary.create_tables", false);

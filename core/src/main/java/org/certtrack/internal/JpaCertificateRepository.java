@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.certtrack.Certificate;
 import org.certtrack.CertificateRepository;
+import org.certtrack.Engineer;
 import org.certtrack.Instructor;
 import org.certtrack.PageRequest;
 
@@ -40,8 +41,15 @@ public final class JpaCertificateRepository extends JpaRepository<Certificate> i
 
     @Override
     public Certificate add(Certificate certificate) {
-        Require.present("Certificate.engineer", requireNonNull(certificate, "certificate").getEngineer());
-        return super.add(certificate);
+        Engineer engineer = Require.present("Certificate.engineer", requireNonNull(certificate, "certificate").getEngineer());
+        if (engineer.getId() == null) {
+            // A new engineer is saved with all their certificates, this one included, and their new instructors.
+            new JpaEngineerRepository(entityManager).add(engineer);
+            return certificate;
+        }
+        super.add(certificate);
+        addNewInstructor(certificate);
+        return certificate;
     }
 
     @Override

@@ -20,6 +20,13 @@ public final class JpaEngineerRepository extends JpaRepository<Engineer> impleme
     }
 
     @Override
+    public Engineer add(Engineer engineer) {
+        super.add(engineer);   // and its certificates, by cascade
+        engineer.getCertificates().forEach(this::addNewInstructor);
+        return engineer;
+    }
+
+    @Override
     public Optional<Engineer> findByIdWithCertificates(long id) {
         return named("byIdWithCertificates", Engineer.class).setParameter("id", id).getResultStream().findFirst();
     }

@@ -8,6 +8,8 @@ import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
 
+import org.certtrack.Certificate;
+import org.certtrack.Instructor;
 import org.certtrack.PageRequest;
 import org.certtrack.UnknownIdException;
 import org.hibernate.Session;
@@ -58,6 +60,17 @@ abstract class JpaRepository<T> {
 
     public void deleteById(long id) {
         delete(getById(id));
+    }
+
+    /**
+     * Saves the certificate's instructor when it is new (has no id yet): certificates do not cascade to
+     * their parents, so adding an engineer or a certificate saves a new instructor here, once.
+     */
+    void addNewInstructor(Certificate certificate) {
+        Instructor instructor = certificate.getInstructor();
+        if (instructor != null && instructor.getId() == null) {
+            entityManager.persist(instructor);
+        }
     }
 
     /** Takes {@code managed}, about to be deleted, from the collections of the entities loaded beside it. */

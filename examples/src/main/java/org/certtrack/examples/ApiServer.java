@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 import org.certtrack.CertTrack;
+import org.certtrack.InvalidValueException;
 import org.certtrack.PageRequest;
 import org.certtrack.UnitOfWork;
 import org.certtrack.examples.ApiJson.CertificateJson;
@@ -53,7 +54,6 @@ final class ApiServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     private static final int THREADS = 8;
-    private static final int MAX_PAGE = Integer.MAX_VALUE / PageRequest.MAX_SIZE;
     private static final MessageJson NOT_FOUND = new MessageJson("404 Not Found");
 
     private final CertTrack certTrack;
@@ -156,8 +156,9 @@ final class ApiServer implements AutoCloseable {
             PageRequest page;
             try {
                 page = pageOf(exchange.getRequestURI().getRawQuery());
-            } catch (BadParameterException e) {
-                return new Reply(400, new MessageJson(e.getMessage()));
+            } catch (InvalidValueException e) {
+                // PageRequest names its components PageRequest.page and PageRequest.size: the query's parameters.
+                return new Reply(400, new MessageJson(e.getMessage().substring(e.field().indexOf('.') + 1)));
             }
             return new Reply(200, certTrack.read(work -> resource.list().apply(work, page)));
         }
@@ -183,38 +184,33 @@ final class ApiServer implements AutoCloseable {
                 int equals = pair.indexOf('=');
                 String name = decode(equals < 0 ? pair : pair.substring(0, equals));
                 String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-                if (parameters.put(name, value) != null && (name.equals("page") || name.equals("size"))) {
-                    throw new BadParameterException(name + " is given more than once");
+                String previous = parameters.put(name, value);
+                if (previous != null && (name.equals("page") || name.equals("size"))) {
+                    throw new InvalidValueException("PageRequest." + name, "must be given once", previous + " and " + value);
                 }
             }
         }
-        int page = intParameter(parameters, "page", 0, MAX_PAGE, 0);
-        int size = intParameter(parameters, "size", 1, PageRequest.MAX_SIZE, PageRequest.DEFAULT_SIZE);
-        return PageRequest.of(page, size);
+        // PageRequest checks the bounds.
+        return PageRequest.of(intParameter(parameters, "page", 0), intParameter(parameters, "size", PageRequest.DEFAULT_SIZE));
     }
 
-    private static int intParameter(Map<String, String> parameters, String name, int min, int max, int absent) {
+    private static int intParameter(Map<String, String> parameters, String name, int absent) {
         String value = parameters.get(name);
         if (value == null) {
             return absent;
         }
         try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
+            return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            // reported below, with the bounds
+            throw new InvalidValueException("PageRequest." + name, "must be a whole number", value);
         }
-        throw new BadParameterException(name + " must be a whole number from " + min + " to " + max
-                + ", but was \"" + value + "\"");
     }
 
     private static String decode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new BadParameterException("the query string is not valid URL encoding: " + e.getMessage());
+            throw new InvalidValueException("PageRequest.query", "must be valid URL encoding", text);
         }
     }
 
@@ -224,12 +220,5 @@ final class ApiServer implements AutoCloseable {
     }
 
     private record Reply(int status, Object body) {
-    }
-
-    private static final class BadParameterException extends RuntimeException {
-
-        BadParameterException(String message) {
-            super(message);
-        }
     }
 }

@@ -5,8 +5,8 @@ import org.certtrack.seed.DataSet;
 import org.certtrack.seed.Seeder;
 
 /**
- * {@link Main}'s data from certtrack-seed's {@link Seeder}: the original app's seed.py data set, or a
- * sized one with two certificates per engineer and one instructor per 50 engineers. Each replaces
+ * {@link Main}'s data from certtrack-seed's {@link Seeder}: the standard data set (10 engineers, 40
+ * certificates), or a sized one with two certificates per engineer and one instructor per 50 engineers. Each replaces
  * certtrack's data in one transaction, so a load that fails leaves the data as it was.
  */
 final class SeederDataLoader implements DataLoader {

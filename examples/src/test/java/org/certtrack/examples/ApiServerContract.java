@@ -158,11 +158,11 @@ abstract class ApiServerContract {
 
     @Test
     void badPagingAnswers400NamingTheParameter() {
-        assertBadRequest("/engineers?size=501", "size must be a whole number from 1 to 500, but was \"501\"");
-        assertBadRequest("/certificates?size=0", "size must be a whole number from 1 to 500");
-        assertBadRequest("/instructors?page=-1", "page must be a whole number from 0 to");
-        assertBadRequest("/engineers?page=first", "page must be a whole number from 0 to 4294967, but was \"first\"");
-        assertBadRequest("/engineers?page=1&page=2", "page is given more than once");
+        assertBadRequest("/engineers?size=501", "size must be between 1 and 500, but was 501");
+        assertBadRequest("/certificates?size=0", "size must be between 1 and 500, but was 0");
+        assertBadRequest("/instructors?page=-1", "page must be between 0 and 4294967, but was -1");
+        assertBadRequest("/engineers?page=first", "page must be a whole number, but was \"first\"");
+        assertBadRequest("/engineers?page=1&page=2", "page must be given once, but was \"1 and 2\"");
     }
 
     @Test
