@@ -3,11 +3,14 @@ package org.certtrack.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.certtrack.CertTrack;
 import org.certtrack.CertificateRepository;
 import org.certtrack.ConcurrentUpdateException;
+import org.certtrack.Engineer;
 import org.certtrack.EngineerRepository;
 import org.certtrack.InstructorRepository;
 import org.certtrack.InvalidValueException;
@@ -27,6 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The whole path through the starter, in an application ({@link NotesApplication}) that configures nothing
@@ -52,6 +57,8 @@ abstract class StarterContract {
     DataSource dataSource;
     @Autowired
     StatementCounter statements;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     /**
      * The subclass's database, opened in its {@code @BeforeAll}: before Spring starts the application, so
@@ -167,6 +174,30 @@ abstract class StarterContract {
     }
 
     /** Counts the statements of the application's EntityManagerFactory. */
+    @Test
+    void aReadOnlySpringTransactionIsACertTrackReadOnlyUnit() {
+        team.hire("Ada Lovelace", "mathematics", "Grace Hopper", "knows the analytical engine");
+        TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
+        readOnly.setReadOnly(true);
+
+        Integer age = readOnly.execute(status -> {
+            Engineer ada = engineers.findByNameContaining("Ada Lovelace", PageRequest.first()).get(0);
+            ada.setAge(99);   // not saved: loaded read-only, never flushed
+            return ada.getAge();
+        });
+        assertThat(age).isEqualTo(99);
+        IllegalStateException refused = catchThrowableOfType(IllegalStateException.class,
+                () -> readOnly.executeWithoutResult(status -> engineers.add(new Engineer("Bob", "backend", 30))));
+
+        assertThat(refused).as("add() in a read-only transaction").isNotNull()
+                .hasMessageContaining("read-only unit of work");
+        TransactionTemplate readWrite = new TransactionTemplate(transactionManager);
+        Integer saved = readWrite.execute(status -> engineers.findByNameContaining("Ada Lovelace", PageRequest.first()).get(0).getAge());
+        List<Engineer> bobs = readWrite.execute(status -> engineers.findByNameContaining("Bob", PageRequest.first()));
+        assertThat(saved).as("the age changed in the read-only transaction").isNotEqualTo(99);
+        assertThat(bobs).as("the engineer added in the read-only transaction").isEmpty();
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
     static class CountingStatements {
 
