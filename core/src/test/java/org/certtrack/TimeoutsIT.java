@@ -50,6 +50,23 @@ class TimeoutsIT {
 
     @Test
     void aRepositoryQueryCancelledAtTheQueryTimeoutNamesTheConfiguredLimitOnce() throws Exception {
+        assertQueryTimesOut((certTrack, search) -> certTrack.useTransaction(search::accept));
+    }
+
+    @Test
+    void aReadOnlyUnitsQueryIsCancelledAtTheQueryTimeoutToo() throws Exception {
+        assertQueryTimesOut((certTrack, search) -> certTrack.read(work -> {
+            search.accept(work);
+            return null;
+        }));
+    }
+
+    /** Runs {@code search} in a unit of work of {@code certTrack}, as {@code unit} opens it. */
+    private interface Unit {
+        void run(CertTrack certTrack, java.util.function.Consumer<UnitOfWork> search);
+    }
+
+    private void assertQueryTimesOut(Unit unit) throws Exception {
         try (CertTrack certTrack = database.certTrack().queryTimeout(QUERY_TIMEOUT).socketTimeout(SOCKET_TIMEOUT).build();
              HikariDataSource other = database.newPool();
              Connection locker = other.getConnection();
@@ -57,7 +74,7 @@ class TimeoutsIT {
             locker.setAutoCommit(false);
             lock.execute("LOCK TABLE engineers IN ACCESS EXCLUSIVE MODE");   // the search below waits for it
             try {
-                assertTimeoutPreemptively(NEVER_THIS_LONG, () -> assertThatThrownBy(() -> certTrack.useTransaction(work ->
+                assertTimeoutPreemptively(NEVER_THIS_LONG, () -> assertThatThrownBy(() -> unit.run(certTrack, work ->
                         work.engineers().findByNameContaining("Ada", PageRequest.first())))
                         .as("a repository's query that waits past queryTimeout")
                         .isInstanceOfSatisfying(TimedOutException.class, timedOut -> {
