@@ -38,8 +38,37 @@ abstract class PoolLimitsContract extends DatabaseContract {
 
     @Test
     void aUnitOfWorkThatFindsEveryConnectionBusyIsToldThePoolIsExhaustedNotThatTheDatabaseIsDown() throws Exception {
-        ExecutorService holder = Executors.newSingleThreadExecutor();
         try (CertTrack one = database.certTrack().maximumPoolSize(1).connectionTimeout(CONNECTION_TIMEOUT).build()) {
+            long started = System.nanoTime();
+            whileTheOnlyConnectionIsBusy(one, () ->
+                    assertThatThrownBy(() -> one.useTransaction(work -> work.engineers().add(new Engineer("Bob", "backend", 30))))
+                            .isInstanceOf(PoolExhaustedException.class)
+                            .isNotInstanceOf(DatabaseUnavailableException.class)
+                            .hasMessageContaining("All 1 connections of the pool (maximumPoolSize 1)")
+                            .hasMessageContaining("connectionTimeout (" + CONNECTION_TIMEOUT.toMillis() + " ms)")
+                            .hasMessageContaining("the database is up")
+                            .satisfies(e -> {
+                                PoolExhaustedException exhausted = (PoolExhaustedException) e;
+                                assertThat(exhausted.poolSize()).isEqualTo(1);
+                                assertThat(exhausted.limit()).isEqualTo("connectionTimeout");
+                                assertThat(exhausted.timeout()).isEqualTo(CONNECTION_TIMEOUT);
+                            }));
+            System.out.printf("pool exhausted (%s): the waiting unit failed after %d ms (connectionTimeout %d ms)%n",
+                    database.isPostgres() ? "PostgreSQL" : "H2",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), CONNECTION_TIMEOUT.toMillis());
+
+            one.useTransaction(work -> work.engineers().add(new Engineer("Carol", "backend", 30)));
+            assertThat(queryForLong("SELECT COUNT(*) FROM engineers")).as("only the unit that got a connection wrote").isEqualTo(1);
+        }
+    }
+
+    /**
+     * Runs {@code whileBusy} while a unit of work on another thread holds the only connection of {@code one}'s
+     * pool, and lets that unit finish afterwards.
+     */
+    static void whileTheOnlyConnectionIsBusy(CertTrack one, Runnable whileBusy) throws Exception {
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        try {
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             Future<?> busy = holder.submit(() -> one.useTransaction(work -> {
@@ -52,31 +81,12 @@ abstract class PoolLimitsContract extends DatabaseContract {
                 }
             }));
             assertThat(holding.await(30, TimeUnit.SECONDS)).as("the first unit of work holds the only connection").isTrue();
-
-            long started = System.nanoTime();
             try {
-                assertThatThrownBy(() -> one.useTransaction(work -> work.engineers().add(new Engineer("Bob", "backend", 30))))
-                        .isInstanceOf(PoolExhaustedException.class)
-                        .isNotInstanceOf(DatabaseUnavailableException.class)
-                        .hasMessageContaining("All 1 connections of the pool (maximumPoolSize 1)")
-                        .hasMessageContaining("connectionTimeout (" + CONNECTION_TIMEOUT.toMillis() + " ms)")
-                        .hasMessageContaining("the database is up")
-                        .satisfies(e -> {
-                            PoolExhaustedException exhausted = (PoolExhaustedException) e;
-                            assertThat(exhausted.poolSize()).isEqualTo(1);
-                            assertThat(exhausted.limit()).isEqualTo("connectionTimeout");
-                            assertThat(exhausted.timeout()).isEqualTo(CONNECTION_TIMEOUT);
-                        });
+                whileBusy.run();
             } finally {
                 release.countDown();
             }
-            System.out.printf("pool exhausted (%s): the waiting unit failed after %d ms (connectionTimeout %d ms)%n",
-                    database.isPostgres() ? "PostgreSQL" : "H2",
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), CONNECTION_TIMEOUT.toMillis());
             busy.get(30, TimeUnit.SECONDS);
-
-            one.useTransaction(work -> work.engineers().add(new Engineer("Carol", "backend", 30)));
-            assertThat(queryForLong("SELECT COUNT(*) FROM engineers")).as("only the unit that got a connection wrote").isEqualTo(1);
         } finally {
             holder.shutdownNow();
         }

@@ -6,11 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.hibernate.Session;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,31 +84,11 @@ abstract class ReadOnlyUnitsContract extends DatabaseContract {
 
     @Test
     void aReadOnlyUnitThatFindsEveryConnectionBusyIsToldThePoolIsExhausted() throws Exception {
-        Duration timeout = Duration.ofMillis(500);
-        ExecutorService holder = Executors.newSingleThreadExecutor();
-        try (CertTrack one = database.certTrack().maximumPoolSize(1).connectionTimeout(timeout).migrate(false).build()) {
-            CountDownLatch holding = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            Future<?> busy = holder.submit(() -> one.useTransaction(work -> {
-                work.engineers().count();
-                holding.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            assertThat(holding.await(30, TimeUnit.SECONDS)).as("the first unit of work holds the only connection").isTrue();
-            try {
-                assertThatThrownBy(() -> one.read(work -> work.engineers().count()))
-                        .isInstanceOf(PoolExhaustedException.class)
-                        .hasMessageContaining("connectionTimeout (500 ms)");
-            } finally {
-                release.countDown();
-            }
-            busy.get(30, TimeUnit.SECONDS);
-        } finally {
-            holder.shutdownNow();
+        try (CertTrack one = database.certTrack().maximumPoolSize(1).connectionTimeout(Duration.ofMillis(500)).migrate(false).build()) {
+            PoolLimitsContract.whileTheOnlyConnectionIsBusy(one, () ->
+                    assertThatThrownBy(() -> one.read(work -> work.engineers().count()))
+                            .isInstanceOf(PoolExhaustedException.class)
+                            .hasMessageContaining("connectionTimeout (500 ms)"));
         }
     }
 
