@@ -12,9 +12,10 @@ import org.certtrack.internal.JpaEngineerRepository;
 import org.certtrack.internal.JpaInstructorRepository;
 
 /**
- * One transaction's view of the database, handed to the callbacks of {@link CertTrack#inTransaction} and
- * {@link CertTrack#useTransaction}: its repositories share one {@link EntityManager}, and everything they
- * write commits together or not at all. Do not keep it past the callback.
+ * One transaction's view of the database, handed to the callbacks of {@link CertTrack#inTransaction},
+ * {@link CertTrack#useTransaction} and {@link CertTrack#read}: its repositories share one
+ * {@link EntityManager}, and everything they write commits together or not at all (in a read-only unit,
+ * nothing is written). Do not keep it past the callback.
  */
 public final class UnitOfWork {
 
