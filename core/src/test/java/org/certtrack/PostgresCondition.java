@@ -4,7 +4,10 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Skips a {@link RequiresPostgres} class when no PostgreSQL is found, or fails it when {@code CI=true}. */
+/**
+ * Skips a {@link RequiresPostgres} class when no PostgreSQL is found, or fails it when {@code CI=true}. Not for
+ * use outside core's tests: a copy of certtrack-seed's {@code PostgresCondition}, for want of a dependency.
+ */
 final class PostgresCondition implements ExecutionCondition {
 
     @Override

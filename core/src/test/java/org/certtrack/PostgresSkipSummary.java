@@ -1,6 +1,5 @@
 package org.certtrack;
 
-import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,10 +15,11 @@ import org.junit.platform.launcher.TestPlan;
  * {@code certtrack: 37 PostgreSQL tests in 15 classes skipped: no PostgreSQL (set ...)}. Surefire, Failsafe,
  * Gradle and IDEs show a skipped class without its reason; this line is where a newcomer sees it.
  *
- * <p>core's copy of certtrack-seed's {@code org.certtrack.seed.internal.PostgresSkipSummary} (core cannot
- * depend on certtrack-seed, which depends on core). Registered through core's test {@code META-INF/services}, so it runs in core's test JVMs; as in
- * certtrack-seed, it only counts skips and aborts whose reason starts with {@code "certtrack: "} (such as
- * {@link #REASON}), prints one line per reason, and nothing when there are none.
+ * <p><b>Not for use outside core's tests.</b> A copy of certtrack-seed's
+ * {@code org.certtrack.seed.internal.PostgresSkipSummary}, which prints the same line for every module that
+ * tests with certtrack-seed: core cannot depend on certtrack-seed, which depends on core, and a listener in
+ * core's shipped jar would run in every application's test JVM. Registered through core's test
+ * {@code META-INF/services}; it counts only skips and aborts whose reason starts with {@code "certtrack: "}.
  */
 public final class PostgresSkipSummary implements TestExecutionListener {
 
@@ -29,19 +29,9 @@ public final class PostgresSkipSummary implements TestExecutionListener {
 
     private static final String PREFIX = "certtrack: ";
 
-    private final PrintStream out;
     private volatile TestPlan plan;
     /** Per reason: how many tests, how many classes. */
     private final Map<String, int[]> skips = new LinkedHashMap<>();
-
-    /** For {@link java.util.ServiceLoader}: prints to {@code System.out}. */
-    public PostgresSkipSummary() {
-        this(System.out);
-    }
-
-    PostgresSkipSummary(PrintStream out) {
-        this.out = out;
-    }
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -100,10 +90,10 @@ public final class PostgresSkipSummary implements TestExecutionListener {
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
         synchronized (skips) {
-            skips.forEach((reason, counts) -> out.println(PREFIX + counts[0] + " PostgreSQL test" + (counts[0] == 1 ? "" : "s")
+            skips.forEach((reason, counts) -> System.out.println(PREFIX + counts[0] + " PostgreSQL test" + (counts[0] == 1 ? "" : "s")
                     + (counts[1] == 0 ? "" : " in " + counts[1] + " class" + (counts[1] == 1 ? "" : "es"))
                     + " skipped: " + reason.substring(PREFIX.length())));
         }
-        out.flush();
+        System.out.flush();
     }
 }

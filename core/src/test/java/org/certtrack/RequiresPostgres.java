@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A test class that needs PostgreSQL ({@link TestDatabase#postgres()}): skipped as a whole, before any
  * lifecycle method runs, when none is found, counted and summed up by {@link PostgresSkipSummary}; failed
- * when {@code CI=true}. core's copy of certtrack-seed's {@code @RequiresPostgres}.
+ * when {@code CI=true}. Not for use outside core's tests: a copy of certtrack-seed's public
+ * {@code @RequiresPostgres}, for want of a dependency.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -19,6 +19,10 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * {@code certtrack.test.jdbc-url} system property), else through Testcontainers where Docker runs, else
  * the test is skipped with a one-line reason; with {@code CI=true} a missing PostgreSQL fails instead. Classes
  * that open PostgreSQL carry {@link RequiresPostgres}, so that they are skipped as a whole.
+ *
+ * <p><b>Not for use outside core's tests.</b> A copy, cut to what core's tests use, of certtrack-seed's
+ * public {@code org.certtrack.seed.junit.TestDatabase}: core cannot depend on certtrack-seed, which depends
+ * on core. Use certtrack-seed's.
  */
 final class TestDatabase implements AutoCloseable {
 

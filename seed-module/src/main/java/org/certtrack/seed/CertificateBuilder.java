@@ -2,6 +2,8 @@ package org.certtrack.seed;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.function.Supplier;
+
 import org.certtrack.Certificate;
 import org.certtrack.Engineer;
 import org.certtrack.Instructor;
@@ -22,10 +24,10 @@ import org.certtrack.Instructor;
  * by no instructor. Inside {@link EngineerBuilder#withCertificate} the holder is the engineer being built,
  * inside {@link InstructorBuilder#withCertificate} the issuer is the instructor being built.
  *
- * <p>An {@link EngineerBuilder} or {@link InstructorBuilder} given to {@code heldBy} or {@code issuedBy}
- * builds one entity per top-level {@code build()}: certificates of one graph that name the same builder
- * (or both use the default holder) share that entity. An entity given to {@link #heldBy(Engineer)} or
- * {@link #issuedBy(Instructor)} is shared by every certificate built.
+ * <p>Each parent has one source: a builder, which builds a new entity, or an entity, which every certificate
+ * built shares. The certificates one {@link EngineerBuilder#build()} (or {@link InstructorBuilder#build()})
+ * builds share one entity per builder they name (or one default holder), so two certificates
+ * {@code issuedBy(grace)} are issued by one Grace.
  */
 public final class CertificateBuilder {
 
@@ -34,12 +36,16 @@ public final class CertificateBuilder {
     /** The expiration year a certificate gets unless {@link #expiringIn} says otherwise. */
     public static final int DEFAULT_EXPIRATION_YEAR = 2030;
 
+    /** One source for every certificate, so that the certificates of one graph that keep it share an engineer. */
+    private static final Supplier<Engineer> DEFAULT_HOLDER = () -> EngineerBuilder.anEngineer().build();
+    private static final Supplier<Instructor> NOBODY = () -> null;
+
     private String title = DEFAULT_TITLE;
     private int expirationYear = DEFAULT_EXPIRATION_YEAR;
-    private EngineerBuilder holderBuilder;
-    private Engineer holder;
-    private InstructorBuilder issuerBuilder;
-    private Instructor issuer;
+    /** Where the holder comes from; read by {@link InstructorBuilder#build()} to share one per builder. */
+    Supplier<Engineer> holder = DEFAULT_HOLDER;
+    /** Where the issuer comes from (null from {@link #NOBODY}); read by {@link EngineerBuilder#build()}. */
+    Supplier<Instructor> issuer = NOBODY;
 
     private CertificateBuilder() {
     }
@@ -61,49 +67,42 @@ public final class CertificateBuilder {
         return this;
     }
 
-    /** The engineer who holds it, built once per top-level {@code build()} (see the class comment). */
+    /** The engineer who holds it, built anew by each {@code build()} (see the class comment). */
     public CertificateBuilder heldBy(EngineerBuilder engineer) {
-        this.holderBuilder = requireNonNull(engineer, "engineer");
-        this.holder = null;
+        this.holder = requireNonNull(engineer, "engineer");
         return this;
     }
 
     /** The engineer who holds it: this very entity, saved or not, for every certificate built. */
     public CertificateBuilder heldBy(Engineer engineer) {
-        this.holder = requireNonNull(engineer, "engineer");
-        this.holderBuilder = null;
+        requireNonNull(engineer, "engineer");
+        this.holder = () -> engineer;
         return this;
     }
 
-    /** The instructor who issued it, built once per top-level {@code build()} (see the class comment). */
+    /** The instructor who issued it, built anew by each {@code build()} (see the class comment). */
     public CertificateBuilder issuedBy(InstructorBuilder instructor) {
-        this.issuerBuilder = requireNonNull(instructor, "instructor");
-        this.issuer = null;
+        this.issuer = requireNonNull(instructor, "instructor");
         return this;
     }
 
     /** The instructor who issued it: this very entity, saved or not, for every certificate built. */
     public CertificateBuilder issuedBy(Instructor instructor) {
-        this.issuer = requireNonNull(instructor, "instructor");
-        this.issuerBuilder = null;
+        requireNonNull(instructor, "instructor");
+        this.issuer = () -> instructor;
         return this;
     }
 
     /** No instructor recorded (the default). */
     public CertificateBuilder issuedByNobody() {
-        this.issuer = null;
-        this.issuerBuilder = null;
+        this.issuer = NOBODY;
         return this;
     }
 
     /** An independent copy of this builder: changing one does not change the other. */
     public CertificateBuilder but() {
-        CertificateBuilder copy = new CertificateBuilder();
-        copy.title = title;
-        copy.expirationYear = expirationYear;
-        copy.holderBuilder = holderBuilder;
+        CertificateBuilder copy = aCertificate().titled(title).expiringIn(expirationYear);
         copy.holder = holder;
-        copy.issuerBuilder = issuerBuilder;
         copy.issuer = issuer;
         return copy;
     }
@@ -116,26 +115,15 @@ public final class CertificateBuilder {
      * @throws org.certtrack.InvalidValueException if a value breaks the entity's rules
      */
     public Certificate build() {
-        BuildContext context = new BuildContext();
-        Certificate certificate = build(context, true);
-        holder(context).addCertificate(certificate);
-        return certificate;
+        return build(holder.get(), issuer.get());
     }
 
-    /** The certificate, issued by its instructor when {@code issued}; the caller gives it to an engineer. */
-    Certificate build(BuildContext context, boolean issued) {
-        Certificate certificate = new Certificate(title, expirationYear);
-        Instructor instructor = !issued ? null
-                : issuer != null ? issuer
-                : issuerBuilder != null ? context.instructor(issuerBuilder) : null;
-        if (instructor != null) {
-            instructor.addCertificate(certificate);
+    /** A new certificate linked to {@code holder} and to {@code issuer} (none when null) on both sides. */
+    Certificate build(Engineer holder, Instructor issuer) {
+        Certificate certificate = holder.addCertificate(new Certificate(title, expirationYear));
+        if (issuer != null) {
+            issuer.addCertificate(certificate);
         }
         return certificate;
-    }
-
-    /** The engineer who holds the certificates this builder builds in {@code context}. */
-    Engineer holder(BuildContext context) {
-        return holder != null ? holder : context.engineer(holderBuilder);
     }
 }

@@ -3,9 +3,13 @@ package org.certtrack.seed;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import org.certtrack.Engineer;
+import org.certtrack.Instructor;
 
 /**
  * Builds unsaved {@link Engineer}s for tests, in the test-data-builder style.
@@ -22,7 +26,7 @@ import org.certtrack.Engineer;
  * <p>Defaults: named {@value #DEFAULT_NAME}, specialty {@value #DEFAULT_SPECIALTY}, age
  * {@value #DEFAULT_AGE}, no certificates. Builders are mutable; {@link #but()} gives an independent copy.
  */
-public final class EngineerBuilder {
+public final class EngineerBuilder implements Supplier<Engineer> {
 
     /** The name an engineer gets unless {@link #named} says otherwise. */
     public static final String DEFAULT_NAME = "Ada Lovelace";
@@ -92,15 +96,16 @@ public final class EngineerBuilder {
      * @throws org.certtrack.InvalidValueException if a value breaks the entity's rules
      */
     public Engineer build() {
-        return build(new BuildContext());
+        Engineer engineer = new Engineer(name, specialty, age);
+        Map<Supplier<Instructor>, Instructor> issuers = new IdentityHashMap<>(); // one per builder named
+        certificates.forEach(certificate -> certificate.build(engineer,
+                issuers.computeIfAbsent(certificate.issuer, Supplier::get)));
+        return engineer;
     }
 
-    Engineer build(BuildContext context) {
-        Engineer engineer = new Engineer(name, specialty, age);
-        context.built(this, engineer);
-        for (CertificateBuilder certificate : certificates) {
-            engineer.addCertificate(certificate.build(context, true));
-        }
-        return engineer;
+    /** {@link #build()}: a builder is a source of engineers for {@link CertificateBuilder#heldBy(EngineerBuilder)}. */
+    @Override
+    public Engineer get() {
+        return build();
     }
 }

@@ -3,9 +3,12 @@ package org.certtrack.seed;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
-import org.certtrack.Certificate;
+import org.certtrack.Engineer;
 import org.certtrack.Instructor;
 
 /**
@@ -21,7 +24,7 @@ import org.certtrack.Instructor;
  * <p>Defaults: named {@value #DEFAULT_NAME}, no certificates. Builders are mutable; {@link #but()} gives an
  * independent copy to vary.
  */
-public final class InstructorBuilder {
+public final class InstructorBuilder implements Supplier<Instructor> {
 
     /** The name an instructor gets unless {@link #named} says otherwise. */
     public static final String DEFAULT_NAME = "Grace Hopper";
@@ -74,17 +77,16 @@ public final class InstructorBuilder {
      * @throws org.certtrack.InvalidValueException if a value breaks the entity's rules
      */
     public Instructor build() {
-        return build(new BuildContext());
+        Instructor instructor = new Instructor(name);
+        Map<Supplier<Engineer>, Engineer> holders = new IdentityHashMap<>(); // one per builder named
+        certificates.forEach(certificate -> certificate.build(
+                holders.computeIfAbsent(certificate.holder, Supplier::get), instructor));
+        return instructor;
     }
 
-    Instructor build(BuildContext context) {
-        Instructor instructor = new Instructor(name);
-        context.built(this, instructor);
-        for (CertificateBuilder certificate : certificates) {
-            Certificate built = certificate.build(context, false);
-            certificate.holder(context).addCertificate(built);
-            instructor.addCertificate(built);
-        }
-        return instructor;
+    /** {@link #build()}: a builder is a source of instructors for {@link CertificateBuilder#issuedBy(InstructorBuilder)}. */
+    @Override
+    public Instructor get() {
+        return build();
     }
 }

@@ -106,6 +106,24 @@ class BuildersTest {
     }
 
     @Test
+    void aParentIsOneBuiltEntityPerBuilderOrOneGivenEntity() {
+        EngineerBuilder ada = anEngineer().named("Ada");
+        InstructorBuilder grace = anInstructor().named("Grace")
+                .withCertificate(aCertificate().titled("AWS").heldBy(ada))
+                .withCertificate(aCertificate().titled("Azure").heldBy(ada));
+
+        Instructor built = grace.build();
+        assertThat(built.getEngineers()).as("one Ada for both certificates").hasSize(1);
+        assertThat(built.getEngineers().get(0).getCertificates()).extracting(Certificate::getTitle).containsExactly("AWS", "Azure");
+        assertThat(grace.build().getEngineers().get(0)).as("each build makes its own Ada").isNotSameAs(built.getEngineers().get(0));
+
+        Engineer linus = anEngineer().named("Linus").build();
+        Certificate first = aCertificate().heldBy(linus).build();
+        Certificate second = aCertificate().heldBy(linus).build();
+        assertThat(linus.getCertificates()).as("a given engineer holds every certificate built for it").containsExactly(first, second);
+    }
+
+    @Test
     void invalidValuesAreRejectedByTheEntitiesWhenBuilt() {
         EngineerBuilder tooYoung = anEngineer().withAge(3);
 

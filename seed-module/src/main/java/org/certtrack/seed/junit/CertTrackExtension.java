@@ -3,13 +3,13 @@ package org.certtrack.seed.junit;
 import static java.util.Objects.requireNonNull;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityTransaction;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.certtrack.CertTrack;
 import org.certtrack.CertificateRepository;
@@ -18,8 +18,6 @@ import org.certtrack.InstructorRepository;
 import org.certtrack.UnitOfWork;
 import org.certtrack.seed.DataSet;
 import org.certtrack.seed.SeedResult;
-import org.certtrack.seed.Seeder;
-import org.certtrack.seed.junit.CertTrackTest.Database;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
-import org.junit.platform.commons.support.AnnotationSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,11 +72,11 @@ import org.slf4j.LoggerFactory;
  * the class's data ({@link #withStandardData}, {@link #withDataSet}, {@link #withFixture}). The seed of a
  * preloaded data set is logged, and printed again when a test fails, so the data can be replayed.
  *
- * <p>Register it on a {@code static} field, so the database lives as long as the class, or annotate the
- * class with {@link CertTrackTest}.
+ * <p>Register it on a {@code static} field, so the database lives as long as the class (a {@code @Nested}
+ * class shares it), or annotate the class with {@link CertTrackTest}.
  */
-public final class CertTrackExtension implements ExecutionCondition, BeforeAllCallback, AfterAllCallback,
-        BeforeEachCallback, AfterEachCallback, ParameterResolver, TestWatcher {
+public abstract class CertTrackExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
+        AfterEachCallback, AfterAllCallback, TestWatcher, ParameterResolver {
 
     /** The environment variable that points {@link #postgres()} and {@link #create()} at a PostgreSQL. */
     public static final String JDBC_URL_VARIABLE = "CERTTRACK_TEST_JDBC_URL";
@@ -88,33 +85,19 @@ public final class CertTrackExtension implements ExecutionCondition, BeforeAllCa
 
     private static final Logger log = LoggerFactory.getLogger(CertTrackExtension.class);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CertTrackExtension.class);
-    private static final List<Class<?>> PER_TEST_TYPES = List.of(EntityManager.class, EngineerRepository.class,
-            CertificateRepository.class, InstructorRepository.class);
-    private static final List<Class<?>> PER_CLASS_TYPES = List.of(CertTrack.class, TestDatabase.class, SeedResult.class);
 
-    /** Null when the options come from the test class's {@link CertTrackTest} annotation. */
-    private final Database mode;
     private DataSet dataSet;
     private Long seed;
     private final List<Consumer<UnitOfWork>> fixtures = new ArrayList<>();
     private final List<Consumer<CertTrack.Builder>> customizers = new ArrayList<>();
 
-    private CertTrackExtension(Database mode) {
-        this.mode = mode;
-    }
-
-    /**
-     * For {@link CertTrackTest} (and {@code @ExtendWith}): takes its options from the test class's
-     * {@code @CertTrackTest}, or behaves as {@link #create()} when the class has none. In code, use the
-     * static factories.
-     */
-    public CertTrackExtension() {
-        this(null);
+    /** Subclassed in this package only: one subclass per database. */
+    CertTrackExtension() {
     }
 
     /** An in-memory H2 database per test class. */
     public static CertTrackExtension embedded() {
-        return new CertTrackExtension(Database.EMBEDDED);
+        return new EmbeddedExtension();
     }
 
     /**
@@ -122,13 +105,18 @@ public final class CertTrackExtension implements ExecutionCondition, BeforeAllCa
      * is none the class is skipped (fails with {@code CI=true}).
      */
     public static CertTrackExtension postgres() {
-        return new CertTrackExtension(Database.POSTGRES);
+        return new PostgresExtension();
     }
 
     /** A schema in the configured PostgreSQL when there is one, else an in-memory H2 database. */
     public static CertTrackExtension create() {
-        return new CertTrackExtension(Database.CONFIGURED_OR_EMBEDDED);
+        return TestDatabase.postgresConfigured() ? postgres() : embedded();
     }
+
+    /** Opens a new private database for a test class: the one thing in which the databases differ. */
+    abstract TestDatabase openDatabase();
+
+    // ---- Options ----
 
     /** Before each test, load the standard data set with a random seed drawn once for the class. */
     public CertTrackExtension withStandardData() {
@@ -167,83 +155,43 @@ public final class CertTrackExtension implements ExecutionCondition, BeforeAllCa
         return this;
     }
 
-    /** Skips the class (or fails it when {@code CI=true}) when it needs PostgreSQL and none is found. */
+    // ---- The class's database: opened before all its tests, reloaded before each, dropped after all ----
+
+    /** Runs the class: only {@link #postgres()} may skip it (or fail it when {@code CI=true}). */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return database(context) == Database.POSTGRES ? new PostgresCondition().evaluateExecutionCondition(context)
-                : ConditionEvaluationResult.enabled("certtrack needs no PostgreSQL here");
-    }
-
-    private Database database(ExtensionContext context) {
-        return mode != null ? mode
-                : annotation(context).map(CertTrackTest::database).orElse(Database.CONFIGURED_OR_EMBEDDED);
+        return ConditionEvaluationResult.enabled("certtrack needs no PostgreSQL here");
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        ExtensionContext.Store store = context.getStore(NAMESPACE);
-        if (store.get(ClassState.class, ClassState.class) != null) {
+        if (context.getStore(NAMESPACE).get(ClassState.class, ClassState.class) != null) {
             return; // a @Nested class: it shares its enclosing class's database
         }
-        TestDatabase database = openDatabase(database(context));
-        ClassState state = new ClassState(context.getUniqueId(), database);
+        TestDatabase database = openDatabase();
+        CertTrack certTrack;
         try {
             CertTrack.Builder builder = database.certTrack();
-            state.dataSet = dataSet;
             customizers.forEach(customizer -> customizer.accept(builder));
-            state.certTrack = builder.build();
-            Seeder seeder = Seeder.of(state.certTrack);
-            Long classSeed = seed;
-            if (mode == null && annotation(context).map(CertTrackTest::standardData).orElse(false)) {
-                state.dataSet = DataSet.standard();
-                long[] seeds = annotation(context).get().seed();
-                classSeed = seeds.length > 0 ? seeds[0] : null;
-            }
-            state.seeder = state.dataSet == null ? seeder
-                    : seeder.withSeed(classSeed != null ? classSeed : new SecureRandom().nextLong());
+            certTrack = builder.build();
         } catch (RuntimeException e) {
-            state.close();
+            database.close();
             throw e;
         }
+        Preload preload = new Preload(dataSet, seed != null ? seed : new SecureRandom().nextLong(), List.copyOf(fixtures));
+        context.getStore(NAMESPACE).put(ClassState.class, new ClassState(context.getUniqueId(), database, certTrack, preload));
         log.info("{} runs on {}", context.getDisplayName(), database);
-        store.put(ClassState.class, state);
-    }
-
-    private static Optional<CertTrackTest> annotation(ExtensionContext context) {
-        return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), CertTrackTest.class);
-    }
-
-    private static TestDatabase openDatabase(Database mode) {
-        return switch (mode) {
-            case EMBEDDED -> TestDatabase.h2();
-            case CONFIGURED_OR_EMBEDDED -> TestDatabase.configuredPostgres().orElseGet(TestDatabase::h2);
-            case POSTGRES -> TestDatabase.postgres();
-        };
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         ClassState state = state(context);
-        if (state.dataSet != null) {
-            state.seedResult = state.seeder.seed(state.dataSet);
-        } else {
-            state.seeder.deleteAll();
-        }
-        fixtures.forEach(state.certTrack::useTransaction);
-    }
-
-    private static ClassState state(ExtensionContext context) {
-        ClassState state = context.getStore(NAMESPACE).get(ClassState.class, ClassState.class);
-        if (state == null) {
-            throw new IllegalStateException("No certtrack database for " + context.getDisplayName()
-                    + ": register CertTrackExtension on a static field");
-        }
-        return state;
+        state.seedResult = state.preload.load(state.certTrack);
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        TestState test = context.getStore(NAMESPACE).remove(TestState.class, TestState.class);
+        TestTransaction test = context.getStore(NAMESPACE).remove(TestTransaction.class, TestTransaction.class);
         if (test != null) {
             test.close();
         }
@@ -252,7 +200,7 @@ public final class CertTrackExtension implements ExecutionCondition, BeforeAllCa
     @Override
     public void afterAll(ExtensionContext context) {
         ClassState state = context.getStore(NAMESPACE).get(ClassState.class, ClassState.class);
-        if (state != null && state.owner.equals(context.getUniqueId())) {
+        if (state != null && state.owner.equals(context.getUniqueId())) { // not a @Nested class's
             context.getStore(NAMESPACE).remove(ClassState.class);
             state.close();
         }
@@ -268,10 +216,31 @@ public final class CertTrackExtension implements ExecutionCondition, BeforeAllCa
         }
     }
 
+    private static ClassState state(ExtensionContext context) {
+        ClassState state = context.getStore(NAMESPACE).get(ClassState.class, ClassState.class);
+        if (state == null) {
+            throw new IllegalStateException("No certtrack database for " + context.getDisplayName()
+                    + ": register CertTrackExtension on a static field");
+        }
+        return state;
+    }
+
+    // ---- Injection: three things per class, four per test over the test's EntityManager ----
+
+    private static final Map<Class<?>, Function<ClassState, Object>> PER_CLASS = Map.of(
+            CertTrack.class, state -> state.certTrack,
+            TestDatabase.class, state -> state.database,
+            SeedResult.class, ClassState::seedResult);
+    private static final Map<Class<?>, Function<EntityManager, Object>> PER_TEST = Map.of(
+            EntityManager.class, entityManager -> entityManager,
+            EngineerRepository.class, EngineerRepository::using,
+            CertificateRepository.class, CertificateRepository::using,
+            InstructorRepository.class, InstructorRepository::using);
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return PER_CLASS_TYPES.contains(type) || PER_TEST_TYPES.contains(type);
+        return PER_CLASS.containsKey(type) || PER_TEST.containsKey(type);
     }
 
     @Override
@@ -283,17 +252,8 @@ public final class CertTrackExtension implements ExecutionCondition, BeforeAllCa
         } catch (IllegalStateException e) {
             throw new ParameterResolutionException(e.getMessage(), e);
         }
-        if (type == CertTrack.class) {
-            return state.certTrack;
-        }
-        if (type == TestDatabase.class) {
-            return state.database;
-        }
-        if (type == SeedResult.class) {
-            if (state.seedResult == null) {
-                throw new ParameterResolutionException("No data set was loaded: use withStandardData() or withDataSet(...)");
-            }
-            return state.seedResult;
+        if (PER_CLASS.containsKey(type)) {
+            return PER_CLASS.get(type).apply(state);
         }
         if (context.getTestMethod().isEmpty()) {
             throw new ParameterResolutionException(type.getSimpleName()
@@ -302,67 +262,42 @@ public final class CertTrackExtension implements ExecutionCondition, BeforeAllCa
         // get-then-put rather than getOrComputeIfAbsent (deprecated in JUnit 6) or computeIfAbsent (new in
         // 5.13), so the extension runs on every JUnit 5 and 6; a test's parameters resolve on one thread.
         ExtensionContext.Store store = context.getStore(NAMESPACE);
-        TestState test = store.get(TestState.class, TestState.class);
+        TestTransaction test = store.get(TestTransaction.class, TestTransaction.class);
         if (test == null) {
-            test = new TestState(state.certTrack);
-            store.put(TestState.class, test);
+            test = new TestTransaction(state.certTrack);
+            store.put(TestTransaction.class, test);
         }
-        if (type == EntityManager.class) {
-            return test.entityManager;
-        }
-        if (type == EngineerRepository.class) {
-            return EngineerRepository.using(test.entityManager);
-        }
-        if (type == CertificateRepository.class) {
-            return CertificateRepository.using(test.entityManager);
-        }
-        return InstructorRepository.using(test.entityManager);
+        return PER_TEST.get(type).apply(test.entityManager());
     }
 
-    /** A test class's database and certtrack. */
+    /** A test class's database and certtrack, and what the last preload loaded. */
     private static final class ClassState {
 
         final String owner;
         final TestDatabase database;
-        CertTrack certTrack;
-        DataSet dataSet;
-        Seeder seeder;
+        final CertTrack certTrack;
+        final Preload preload;
         SeedResult seedResult;
 
-        ClassState(String owner, TestDatabase database) {
+        ClassState(String owner, TestDatabase database, CertTrack certTrack, Preload preload) {
             this.owner = owner;
             this.database = database;
+            this.certTrack = certTrack;
+            this.preload = preload;
+        }
+
+        SeedResult seedResult() {
+            if (seedResult == null) {
+                throw new ParameterResolutionException("No data set was loaded: use withStandardData() or withDataSet(...)");
+            }
+            return seedResult;
         }
 
         void close() {
             try {
-                if (certTrack != null) {
-                    certTrack.close();
-                }
+                certTrack.close();
             } finally {
                 database.close();
-            }
-        }
-    }
-
-    /** A test's entity manager, in a transaction that is rolled back after the test. */
-    private static final class TestState {
-
-        final EntityManager entityManager;
-
-        TestState(CertTrack certTrack) {
-            this.entityManager = certTrack.entityManagerFactory().createEntityManager();
-            entityManager.getTransaction().begin();
-        }
-
-        void close() {
-            try {
-                EntityTransaction transaction = entityManager.getTransaction();
-                if (transaction.isActive()) {
-                    transaction.rollback();
-                }
-            } finally {
-                entityManager.close();
             }
         }
     }

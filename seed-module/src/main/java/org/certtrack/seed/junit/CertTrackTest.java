@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith(CertTrackExtension.class)
+@ExtendWith(CertTrackTestExtension.class)
 public @interface CertTrackTest {
 
     /** Which database the class gets (default: the configured PostgreSQL, else embedded H2). */
@@ -46,10 +47,16 @@ public @interface CertTrackTest {
     /** The databases {@link CertTrackTest#database()} chooses from. */
     enum Database {
         /** As {@link CertTrackExtension#create()}: the configured PostgreSQL, else embedded H2. */
-        CONFIGURED_OR_EMBEDDED,
+        CONFIGURED_OR_EMBEDDED(CertTrackExtension::create),
         /** As {@link CertTrackExtension#embedded()}: an in-memory H2 database. */
-        EMBEDDED,
+        EMBEDDED(CertTrackExtension::embedded),
         /** As {@link CertTrackExtension#postgres()}: PostgreSQL, configured or in Testcontainers, else skip. */
-        POSTGRES
+        POSTGRES(CertTrackExtension::postgres);
+
+        final Supplier<CertTrackExtension> factory;
+
+        Database(Supplier<CertTrackExtension> factory) {
+            this.factory = factory;
+        }
     }
 }

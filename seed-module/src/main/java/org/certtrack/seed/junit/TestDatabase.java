@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.certtrack.CertTrack;
@@ -57,9 +56,9 @@ public final class TestDatabase implements AutoCloseable {
      * before its lifecycle methods run.
      */
     public static TestDatabase postgres() {
-        Optional<TestDatabase> configured = configuredPostgres();
-        if (configured.isPresent()) {
-            return configured.get();
+        String configured = configuredUrl();
+        if (configured != null) {
+            return postgresSchema(DatabaseUrl.parse(configured));
         }
         DatabaseUrl container = dockerAvailable() ? Containers.postgres() : null;
         if (container != null) {
@@ -75,13 +74,12 @@ public final class TestDatabase implements AutoCloseable {
      * server that is down fails the tests rather than skipping them), or Docker runs for Testcontainers.
      */
     static boolean postgresAvailable() {
-        return configuredUrl() != null || dockerAvailable();
+        return postgresConfigured() || dockerAvailable();
     }
 
-    /** A new schema in the PostgreSQL configured by environment variable or system property, if one is. */
-    static Optional<TestDatabase> configuredPostgres() {
-        String url = configuredUrl();
-        return url == null ? Optional.empty() : Optional.of(postgresSchema(DatabaseUrl.parse(url)));
+    /** Whether a PostgreSQL is configured by environment variable or system property (not contacted here). */
+    static boolean postgresConfigured() {
+        return configuredUrl() != null;
     }
 
     /** The configured PostgreSQL's JDBC URL (the system property wins over the variable), or null. */
