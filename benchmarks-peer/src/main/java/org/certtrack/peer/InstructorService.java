@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,7 +66,7 @@ public class InstructorService {
     }
 
     /** Folds the join's rows, one per instructor and engineer, into one instructor each. */
-    private static final class Grouping implements org.springframework.jdbc.core.RowCallbackHandler {
+    private static final class Grouping implements RowCallbackHandler {
 
         private final List<InstructorJson> out;
         private List<InstructorJson.EngineerJson> engineers;

@@ -1,5 +1,6 @@
 package org.certtrack.peer;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
@@ -37,7 +38,7 @@ public class PeerApplication {
             }
             case "cold-start" -> {
                 try (ConfigurableApplicationContext context = withoutWeb().run(
-                        "--spring.datasource.url=jdbc:h2:file:" + java.nio.file.Path.of(rest[0]).toAbsolutePath(),
+                        "--spring.datasource.url=jdbc:h2:file:" + Path.of(rest[0]).toAbsolutePath(),
                         "--spring.datasource.username=sa",
                         "--spring.flyway.enabled=true")) {
                     System.out.println(FIRST_QUERY_RESULT + context.getBean(EngineerRepository.class).count());

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -49,7 +50,7 @@ class Workloads {
                 Path dump = null;
                 if (words[0].equals("dump")) {
                     dump = Path.of(words[1]);
-                    words = java.util.Arrays.copyOfRange(words, 2, words.length);
+                    words = Arrays.copyOfRange(words, 2, words.length);
                 }
                 long started = System.nanoTime();
                 List<InstructorJson> rows = run(words);

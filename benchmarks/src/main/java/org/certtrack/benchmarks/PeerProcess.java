@@ -1,6 +1,7 @@
 package org.certtrack.benchmarks;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Spring Data JPA + Spring MVC peer ({@code benchmarks-peer}) in a JVM of its own, as its users run it:
@@ -84,14 +86,21 @@ final class PeerProcess implements AutoCloseable {
         throw new IllegalStateException("the peer stopped:\n" + other + Files.readString(log));
     }
 
+    /** Asks the peer to stop, and stops it when it has not within 30 seconds. */
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         commands.println("quit");
         commands.close();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroy();
-            process.waitFor();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroy();
+                process.waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            Files.deleteIfExists(log);
         }
-        Files.deleteIfExists(log);
     }
 }

@@ -36,11 +36,11 @@ final class PeerRows {
         if (certtrack.isEmpty()) {
             throw new IllegalStateException("Benchmark invalid: " + what + ": certtrack read no rows");
         }
-        String[] ours = certtrack.split("\n", -1);
-        String[] theirs = peer.split("\n", -1);
-        for (int i = 0; i < Math.max(ours.length, theirs.length); i++) {
-            String mine = i < ours.length ? ours[i] : "(no line)";
-            String other = i < theirs.length ? theirs[i] : "(no line)";
+        List<String> ours = certtrack.lines().toList();
+        List<String> theirs = peer.lines().toList();
+        for (int i = 0; i < Math.max(ours.size(), theirs.size()); i++) {
+            String mine = i < ours.size() ? ours.get(i) : "(no line)";
+            String other = i < theirs.size() ? theirs.get(i) : "(no line)";
             if (!mine.equals(other)) {
                 throw new IllegalStateException("Benchmark invalid: " + what + ": certtrack and the peer read different rows;"
                         + " first difference on line " + (i + 1) + " (id, name, engineer ids):\n  certtrack: "
