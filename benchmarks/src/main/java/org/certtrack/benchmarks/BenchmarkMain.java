@@ -17,8 +17,10 @@ import java.util.Set;
  *
  * <pre>java -jar benchmarks/target/certtrack-benchmarks.jar [--quick] [--only name,name]</pre>
  *
- * Names: seed, write, instructors, page (every paged read at 1x and 10x), derived-list, cold-start, http. {@code --quick} shrinks every data set tenfold and runs
- * fewer rounds, to check the suite works; its figures mean little.
+ * Names: seed, write, instructors, page (every paged read at 1x and 10x), derived-list, cold-start, http; and
+ * beside the Spring Data JPA peer ({@link PeerBenchmark}), peer for all of peer-page, peer-instructors,
+ * peer-write, peer-cold-start, peer-http. {@code --quick} shrinks every data set tenfold and runs fewer
+ * rounds, to check the suite works; its figures mean little.
  */
 public final class BenchmarkMain {
 
@@ -59,6 +61,23 @@ public final class BenchmarkMain {
         }
         if (selected(only, "http")) {
             new HttpRoutesBenchmark(Duration.ofSeconds(quick ? 3 : 15)).run().forEach(r -> results.add(print(r)));
+        }
+        PeerBenchmark peer = new PeerBenchmark(harness);
+        if (selected(only, "peer") || only.contains("peer-page")) {
+            peer.page(20_000 / scale).forEach(r -> results.add(print(r)));
+        }
+        if (selected(only, "peer") || only.contains("peer-instructors")) {
+            peer.all(1_000 / scale, 20_000 / scale).forEach(r -> results.add(print(r)));
+        }
+        if (selected(only, "peer") || only.contains("peer-write")) {
+            results.add(print(peer.write(50_000 / scale)));
+        }
+        if (selected(only, "peer") || only.contains("peer-cold-start")) {
+            results.add(print(ColdStart.againstPeer(quick ? new Harness(1, 3) : new Harness(1, 5))));
+        }
+        if (selected(only, "peer") || only.contains("peer-http")) {
+            new PeerHttpBenchmark(1_000 / scale, 20_000 / scale, Duration.ofSeconds(quick ? 3 : 10)).run()
+                    .forEach(r -> results.add(print(r)));
         }
 
         System.out.println();

@@ -56,13 +56,24 @@ final class ColdStart {
                 medians.contender() * 1000, "plain JDBC + Flyway", medians.baseline() * 1000);
     }
 
+    /**
+     * certtrack beside the Spring Boot peer ({@code java -jar} its jar: Spring Boot, Flyway running certtrack's
+     * migrations, Hibernate through Spring Data JPA, then its first query), each in a fresh JVM.
+     */
+    static Result againstPeer(Harness harness) throws Exception {
+        Harness.Medians medians = harness.compare(() -> launch("certtrack"), () -> launch("peer"));
+        return Result.time("vs peer: cold start to first query, embedded H2, migrations included", "ms",
+                medians.contender() * 1000, "peer: Spring Boot + Flyway + Spring Data JPA, java -jar", medians.baseline() * 1000);
+    }
+
     private static double launch(String mode) throws Exception {
         Path directory = Files.createTempDirectory("certtrack-cold-start");
         try {
-            List<String> command = new ArrayList<>(List.of(
+            String database = directory.resolve("db").toString();
+            List<String> command = mode.equals("peer") ? PeerProcess.command("cold-start", database) : new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"),
-                    ColdStart.class.getName(), mode, directory.resolve("db").toString()));
+                    ColdStart.class.getName(), mode, database));
             long started = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             double seconds = -1;

@@ -32,8 +32,8 @@ import org.certtrack.seed.Seeder;
  */
 final class HttpRoutesBenchmark {
 
-    private static final int CLIENTS = 8;
-    private static final Path EXAMPLES_JAR = Path.of("examples", "target", "certtrack-examples.jar");
+    static final int CLIENTS = 8;
+    static final Path EXAMPLES_JAR = Path.of("examples", "target", "certtrack-examples.jar");
 
     private final Duration duration;
 
@@ -59,7 +59,7 @@ final class HttpRoutesBenchmark {
             command.environment().put("DATABASE_URL", database.jdbcUrl(""));
             Process server = command.start();
             try {
-                awaitServing(server, output);
+                awaitServing(server, output, "Serving the JSON API");
                 URI instructors = URI.create("http://127.0.0.1:" + port + "/instructors");
                 byte[] body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(instructors).build(),
                         HttpResponse.BodyHandlers.ofByteArray()).body();
@@ -80,20 +80,23 @@ final class HttpRoutesBenchmark {
         }
     }
 
-    /** Waits until the example says it serves, or fails with its output when it stops first (or after a minute). */
-    private static void awaitServing(Process server, Path output) throws Exception {
+    /**
+     * Waits until the server prints a line starting with {@code serving}, or fails with its output when it
+     * stops first (or after a minute).
+     */
+    static void awaitServing(Process server, Path output, String serving) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < deadline) {
             String printed = Files.readString(output, StandardCharsets.UTF_8);
-            if (printed.lines().anyMatch(line -> line.startsWith("Serving the JSON API"))) {
+            if (printed.lines().anyMatch(line -> line.startsWith(serving))) {
                 return;
             }
             if (!server.isAlive()) {
-                throw new IllegalStateException("the example server stopped before serving:\n" + printed);
+                throw new IllegalStateException("the server stopped before serving:\n" + printed);
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("the example server did not serve within a minute:\n"
+        throw new IllegalStateException("the server did not serve within a minute:\n"
                 + Files.readString(output, StandardCharsets.UTF_8));
     }
 
@@ -121,7 +124,8 @@ final class HttpRoutesBenchmark {
         return run(uri, duration);
     }
 
-    private Load run(URI uri, Duration length) throws Exception {
+    /** Has 8 clients call {@code uri} back to back for {@code length}. */
+    static Load run(URI uri, Duration length) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         AtomicInteger errors = new AtomicInteger();
         long deadline = System.nanoTime() + length.toNanos();
@@ -157,13 +161,21 @@ final class HttpRoutesBenchmark {
         }
     }
 
-    private static int freePort() throws Exception {
+    static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private record Load(List<Long> latencies, double seconds, int errors) {
+    /** What the clients measured: each request's latency in nanoseconds, how long they ran, how many failed. */
+    record Load(List<Long> latencies, double seconds, int errors) {
+
+        /** This load and {@code other} as one, as if run back to back. */
+        Load plus(Load other) {
+            List<Long> both = new ArrayList<>(latencies);
+            both.addAll(other.latencies);
+            return new Load(both, seconds + other.seconds, errors + other.errors);
+        }
 
         double requestsPerSecond() {
             return latencies.size() / seconds;

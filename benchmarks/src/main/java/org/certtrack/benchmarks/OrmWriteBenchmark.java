@@ -6,8 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import org.certtrack.CertTrack;
-import org.certtrack.Certificate;
-import org.certtrack.Engineer;
 
 /**
  * Target 2, the ORM write path: new engineers with 2 certificates each, added through the repositories in
@@ -15,10 +13,10 @@ import org.certtrack.Engineer;
  */
 final class OrmWriteBenchmark {
 
-    private static final String[] TITLES = {"AWS", "Azure", "Github"};
-    private static final String[] SPECIALTIES = {"fullstack", "frontend", "backend", "quality assurance", "devops"};
+    // The same rows as CertTrackSide.write.
+    private static final String[] TITLES = CertTrackSide.TITLES;
+    private static final String[] SPECIALTIES = CertTrackSide.SPECIALTIES;
 
-    private static final int FLUSH_EVERY = 1_000;
 
     private final int engineers;
 
@@ -33,7 +31,7 @@ final class OrmWriteBenchmark {
                     () -> {
                         database.truncate();
                         long started = System.nanoTime();
-                        addThroughRepositories(certTrack);
+                        CertTrackSide.write(certTrack, engineers);
                         return Harness.secondsSince(started);
                     },
                     () -> {
@@ -48,23 +46,6 @@ final class OrmWriteBenchmark {
             return Result.throughput("ORM write path: " + engineers + " engineers x 2 certificates, one unit of work, flush+clear per 1,000",
                     "rows/s", rows / medians.contender(), "JDBC batches of 50, reWriteBatchedInserts", rows / medians.baseline());
         }
-    }
-
-    private void addThroughRepositories(CertTrack certTrack) {
-        certTrack.useTransaction(work -> {
-            for (int i = 0; i < engineers; i++) {
-                Engineer engineer = new Engineer("Engineer " + i, SPECIALTIES[i % SPECIALTIES.length], 19 + i % 52);
-                engineer.addCertificate(new Certificate(TITLES[i % 3], 2022 + i % 9));
-                engineer.addCertificate(new Certificate(TITLES[(i + 1) % 3], 2022 + (i + 4) % 9));
-                work.engineers().add(engineer);
-                if ((i + 1) % FLUSH_EVERY == 0) {
-                    // What any bulk load through JPA does: write what is pending and let go of it, so the
-                    // persistence context (and each flush's dirty check) stays small.
-                    work.flush();
-                    work.entityManager().clear();
-                }
-            }
-        });
     }
 
     private void insertWithJdbcBatches(Connection connection) throws SQLException {

@@ -6,7 +6,7 @@ import org.certtrack.InvalidValueException;
  * What the {@link Seeder} writes: how many engineers, certificates and instructors, and how they relate.
  *
  * <ul>
- *   <li>{@link #standard()}: the original app's {@code seed.py}, 10 engineers and 40 certificates each held
+ *   <li>{@link #standard()}: the standard data set: 10 engineers and 40 certificates each held
  *       by a randomly chosen one of them, plus {@value #STANDARD_INSTRUCTORS} instructors who issued most of
  *       the certificates.</li>
  *   <li>{@link #sized(int, int, int)}: as many rows as a volume test needs, every engineer holding the same
@@ -20,10 +20,10 @@ import org.certtrack.InvalidValueException;
  */
 public final class DataSet {
 
-    /** The specialties engineers are given, as {@code seed.py} had them. */
+    /** The specialties engineers are given. */
     public static final java.util.List<String> SPECIALTIES =
             java.util.List.of("fullstack", "frontend", "backend", "quality assurance", "devops");
-    /** The certificate titles, as {@code seed.py} had them. */
+    /** The certificate titles. */
     public static final java.util.List<String> TITLES = java.util.List.of("AWS", "Azure", "Github");
     /** The youngest engineer's age. */
     public static final int MIN_AGE = 19;
@@ -50,7 +50,7 @@ public final class DataSet {
         this.instructors = instructors;
     }
 
-    /** The original {@code seed.py}'s data: 10 engineers, 40 certificates, and {@value #STANDARD_INSTRUCTORS} instructors. */
+    /** The standard data: 10 engineers, 40 certificates, and {@value #STANDARD_INSTRUCTORS} instructors. */
     public static DataSet standard() {
         return new DataSet("standard", 10, 0, 40, STANDARD_INSTRUCTORS);
     }

@@ -24,9 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replaces the data in a certtrack database with a {@link DataSet}, as the original app's {@code seed.py}
- * did: in one transaction it deletes every engineer, certificate and instructor, then writes the data
- * set. If anything fails (the database, or a progress listener that throws), the transaction rolls back
+ * Replaces the data in a certtrack database with a {@link DataSet}: in one transaction it deletes every
+ * engineer, certificate and instructor, then writes the data set. If anything fails (the database, or a progress listener that throws), the transaction rolls back
  * and the database is as it was.
  *
  * <pre>{@code
