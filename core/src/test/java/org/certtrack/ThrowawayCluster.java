@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -66,7 +65,8 @@ final class ThrowawayCluster implements AutoCloseable {
 
     /**
      * A streaming standby of this (running) cluster, not started: a base backup with {@code standby.signal}
-     * ({@code pg_basebackup -R}), connecting back as {@code application_name=name}, which
+     * ({@code pg_basebackup -R}, whose {@code primary_conninfo} keeps the {@code application_name=name} it
+     * connected with), which
      * {@code synchronous_standby_names} on this cluster may name.
      */
     ThrowawayCluster standby(String standbyName) throws IOException, InterruptedException {
@@ -74,9 +74,6 @@ final class ThrowawayCluster implements AutoCloseable {
         String conninfo = "host=127.0.0.1 port=" + port + " user=postgres application_name=" + standbyName;
         standby.run(true, BIN.resolve("pg_basebackup").toString(), "-d", conninfo, "-D", standby.data.toString(),
                 "-R", "-X", "stream", "--no-sync", "-c", "fast");
-        // pg_basebackup -R writes primary_conninfo; say it again explicitly so that the standby's name is certain.
-        Files.writeString(standby.data.resolve("postgresql.auto.conf"), "primary_conninfo = '" + conninfo + "'\n",
-                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         return standby;
     }
 
