@@ -327,7 +327,10 @@ public final class CertTrack implements AutoCloseable {
         return migration;
     }
 
-    /** The data source certtrack uses. */
+    /**
+     * The data source certtrack uses: for read-write units and migrations, on the primary when the URL names
+     * standbys too (read-only units then take their connections from a second pool of its own).
+     */
     public DataSource dataSource() {
         return dataSource;
     }
