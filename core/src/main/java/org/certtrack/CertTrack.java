@@ -203,6 +203,7 @@ public final class CertTrack implements AutoCloseable {
                 ? failure -> Failures.translate(failure, readSource, limits)
                 : failure -> Failures.translateReadWrite(failure, dataSource, limits);
         EntityTransaction transaction = entityManager.getTransaction();
+        boolean committing = false;
         try {
             transaction.begin();
             T result = work.apply(new UnitOfWork(entityManager, translator));
@@ -211,12 +212,17 @@ public final class CertTrack implements AutoCloseable {
                 // raise it, not wrapped in a failed commit.
                 entityManager.flush();
             }
+            committing = !readOnly;
             transaction.commit();
             return result;
         } catch (Throwable e) {
             // Any Throwable: a checked exception thrown sneakily (Kotlin, @SneakyThrows, a generic rethrow)
             // must roll back and release the connection too, or its row locks outlive the unit of work.
             RuntimeException translated = e instanceof RuntimeException failure ? translator.apply(failure) : null;
+            if (committing && translated instanceof DatabaseUnavailableException unavailable) {
+                // The server may have committed and lost only its answer (a failover in the middle of COMMIT).
+                translated = Failures.commitInDoubt(unavailable);
+            }
             if (transaction.isActive()) {
                 try {
                     transaction.rollback();

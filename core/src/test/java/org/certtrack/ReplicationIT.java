@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -176,6 +178,7 @@ class ReplicationIT {
     void aPromoteInTheMiddleOfAStreamOfUnitsLosesNoCommittedUnit() throws Exception {
         List<String> committed = new CopyOnWriteArrayList<>();
         List<String> failed = new CopyOnWriteArrayList<>();
+        Map<String, String> failures = new ConcurrentHashMap<>();
         List<Throwable> unexpected = new CopyOnWriteArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong firstFailure = new AtomicLong();
@@ -192,6 +195,7 @@ class ReplicationIT {
                     }
                 } catch (DatabaseUnavailableException expected) {
                     failed.add(name);
+                    failures.put(name, expected.getMessage());
                     firstFailure.compareAndSet(0, System.nanoTime());
                 } catch (RuntimeException | Error e) {
                     unexpected.add(e);
@@ -221,14 +225,18 @@ class ReplicationIT {
 
             assertThat(lost).as("units whose commit returned, missing on the promoted standby").isEmpty();
             assertThat(failed).as("units that failed during the switch").isNotEmpty();
+            assertThat(inDoubt).as("units that failed and yet committed: their exception must say they may have")
+                    .allSatisfy(name -> assertThat(failures.get(name)).contains("may or may not have been written"));
             assertThat(onNewPrimary).as("units on the new primary: every committed one, and only those or failed ones")
                     .hasSize(committed.size() + inDoubt.size());
             assertThat(readerInRecovery).as("pg_is_in_recovery() of a read after the failover (no standby left)").isFalse();
             System.out.printf("replication: primary crashed after %d committed units; promote took %d ms; %d units failed"
-                            + " with DatabaseUnavailableException over %d ms (%d of them had committed: in doubt), then %d more"
+                            + " with DatabaseUnavailableException over %d ms (%d said during the commit, %d had committed),"
+                            + " then %d more"
                             + " committed on the new primary; 0 of %d committed units lost%n",
                     committedAtCrash, TimeUnit.NANOSECONDS.toMillis(promoted - crashed), failed.size(),
-                    TimeUnit.NANOSECONDS.toMillis(firstSuccessAfterFailure.get() - firstFailure.get()), inDoubt.size(),
+                    TimeUnit.NANOSECONDS.toMillis(firstSuccessAfterFailure.get() - firstFailure.get()),
+                    failures.values().stream().filter(message -> message.contains("during the commit")).count(), inDoubt.size(),
                     committed.size() - committedAtCrash, committed.size());
         } finally {
             stop.set(true);

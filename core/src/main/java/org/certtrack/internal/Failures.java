@@ -137,6 +137,17 @@ public final class Failures {
         return failure;
     }
 
+    /**
+     * What a read-write unit of work throws when the database became unavailable while it committed, in
+     * place of {@code unavailable}: the server may have committed it and lost only the answer, so it may have
+     * been written, and must not be redone blindly.
+     */
+    public static DatabaseUnavailableException commitInDoubt(DatabaseUnavailableException unavailable) {
+        Throwable cause = unavailable.getCause() != null ? unavailable.getCause() : unavailable;
+        return new DatabaseUnavailableException("The database became unavailable during the commit: the unit of work"
+                + " may or may not have been written (look before redoing it)", cause);
+    }
+
     private static DatabaseUnavailableException unavailable(RuntimeException failure, SQLException cause) {
         return new DatabaseUnavailableException("The database is unavailable; nothing was written: "
                 + DatabaseUrl.mask(cause.getMessage()), failure);
