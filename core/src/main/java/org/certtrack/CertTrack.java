@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -65,15 +66,19 @@ public final class CertTrack implements AutoCloseable {
 
     private final DataSource dataSource;
     private final HikariDataSource ownedPool;
+    private final DataSource readDataSource;
+    private final HikariDataSource ownedReadPool;
     private final EntityManagerFactory entityManagerFactory;
     private final Migrations.MigrationResult migration;
     private final String description;
     private final Timeouts.Limits limits;
 
-    private CertTrack(DataSource dataSource, HikariDataSource ownedPool, Bootstrap.Started started, String description,
-                      Timeouts.Limits limits) {
+    private CertTrack(DataSource dataSource, HikariDataSource ownedPool, HikariDataSource ownedReadPool,
+                      Bootstrap.Started started, String description, Timeouts.Limits limits) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
+        this.readDataSource = ownedReadPool != null ? ownedReadPool : dataSource;
+        this.ownedReadPool = ownedReadPool;
         this.entityManagerFactory = started.entityManagerFactory();
         this.migration = started.migration();
         this.description = description;
@@ -131,7 +136,7 @@ public final class CertTrack implements AutoCloseable {
      */
     public <T> T inTransaction(Function<UnitOfWork, T> work) {
         requireNonNull(work, "work");
-        return run(entityManagerFactory.createEntityManager(), false, work);
+        return run(entityManagerFactory.createEntityManager(), null, work);
     }
 
     /**
@@ -142,6 +147,11 @@ public final class CertTrack implements AutoCloseable {
      * repositories' {@code add} and {@code delete} methods throw {@link IllegalStateException}.
      * Whatever {@code work} throws, the transaction ends and the connection goes back to the pool.
      *
+     * <p>With a multi-host URL (a primary and its standbys, see {@link Builder#readFromStandbys(boolean)}) it
+     * runs on a standby when one is up, and on the primary otherwise. A standby may lag behind the primary:
+     * a unit of work committed a moment ago may not show yet. Use {@link #readFromPrimary(Function)} to read
+     * what you have just written.
+     *
      * @throws DatabaseUnavailableException if the database cannot be reached within the connection timeout,
      *                                      or stops answering for the socket timeout
      * @throws PoolExhaustedException       if every pooled connection stays busy for the connection timeout
@@ -149,14 +159,33 @@ public final class CertTrack implements AutoCloseable {
      */
     public <T> T read(Function<UnitOfWork, T> work) {
         requireNonNull(work, "work");
-        Connection connection = readOnlyConnection();
+        return read(readDataSource, work);
+    }
+
+    /**
+     * Runs {@code work} in one read-only transaction on the primary, as {@link #read(Function)} does, even
+     * when reads go to standbys: it sees every unit of work that committed before it began (read your own
+     * writes). Without standbys it is {@link #read(Function)}.
+     *
+     * @throws DatabaseUnavailableException if the primary cannot be reached within the connection timeout,
+     *                                      or stops answering for the socket timeout
+     * @throws PoolExhaustedException       if every pooled connection stays busy for the connection timeout
+     * @throws TimedOutException            if a statement runs longer than the query timeout
+     */
+    public <T> T readFromPrimary(Function<UnitOfWork, T> work) {
+        requireNonNull(work, "work");
+        return read(dataSource, work);
+    }
+
+    private <T> T read(DataSource source, Function<UnitOfWork, T> work) {
+        Connection connection = readOnlyConnection(source);
         try {
             Session session = entityManagerFactory.unwrap(SessionFactory.class).withOptions()
                     .connection(connection)
                     .flushMode(FlushMode.MANUAL)
                     .openSession();
             session.setDefaultReadOnly(true);
-            return run(session, true, work);
+            return run(session, source, work);
         } finally {
             release(connection);
         }
@@ -165,23 +194,35 @@ public final class CertTrack implements AutoCloseable {
     /**
      * Runs {@code work} in a transaction of {@code entityManager}, which it closes: commits what it wrote,
      * or, whatever it throws, rolls back and rethrows certtrack's exception for it.
+     *
+     * @param readSource where a read-only unit took its connection; null for a read-write unit
      */
-    private <T> T run(EntityManager entityManager, boolean readOnly, Function<UnitOfWork, T> work) {
+    private <T> T run(EntityManager entityManager, DataSource readSource, Function<UnitOfWork, T> work) {
+        boolean readOnly = readSource != null;
+        UnaryOperator<RuntimeException> translator = readOnly
+                ? failure -> Failures.translate(failure, readSource, limits)
+                : failure -> Failures.translateReadWrite(failure, dataSource, limits);
         EntityTransaction transaction = entityManager.getTransaction();
+        boolean committing = false;
         try {
             transaction.begin();
-            T result = work.apply(new UnitOfWork(entityManager, this::translate));
+            T result = work.apply(new UnitOfWork(entityManager, translator));
             if (!readOnly) {
                 // Flush before committing, so that what the statements raise reaches the translation as they
                 // raise it, not wrapped in a failed commit.
                 entityManager.flush();
             }
+            committing = !readOnly;
             transaction.commit();
             return result;
         } catch (Throwable e) {
             // Any Throwable: a checked exception thrown sneakily (Kotlin, @SneakyThrows, a generic rethrow)
             // must roll back and release the connection too, or its row locks outlive the unit of work.
-            RuntimeException translated = e instanceof RuntimeException failure ? translate(failure) : null;
+            RuntimeException translated = e instanceof RuntimeException failure ? translator.apply(failure) : null;
+            if (committing && translated instanceof DatabaseUnavailableException unavailable) {
+                // The server may have committed and lost only its answer (a failover in the middle of COMMIT).
+                translated = Failures.commitInDoubt(unavailable);
+            }
             if (transaction.isActive()) {
                 try {
                     transaction.rollback();
@@ -202,17 +243,18 @@ public final class CertTrack implements AutoCloseable {
      * A connection marked read-only, on which a read-only unit runs its one transaction (pgjdbc then begins
      * it with {@code BEGIN READ ONLY}); {@link #release} unmarks it and hands it back.
      */
-    private Connection readOnlyConnection() {
+    private Connection readOnlyConnection(DataSource source) {
         Connection connection = null;
         try {
-            connection = dataSource.getConnection();
+            connection = source.getConnection();
             connection.setReadOnly(true);
             return connection;
         } catch (SQLException e) {
             if (connection != null) {
                 release(connection);
             }
-            throw translate(new PersistenceException("Could not open a connection for a read-only unit of work", e));
+            throw Failures.translate(new PersistenceException("Could not open a connection for a read-only unit of work", e),
+                    source, limits);
         }
     }
 
@@ -223,10 +265,6 @@ public final class CertTrack implements AutoCloseable {
             // The pool replaces a connection that fails here; the unit of work's outcome stands.
             log.debug("could not release a read-only connection cleanly: {}", e.toString());
         }
-    }
-
-    private RuntimeException translate(RuntimeException failure) {
-        return Failures.translate(failure, dataSource, limits);
     }
 
     /** Rethrows {@code e} unchanged, checked or not: the caller gets exactly what the callback threw. */
@@ -295,7 +333,10 @@ public final class CertTrack implements AutoCloseable {
         return migration;
     }
 
-    /** The data source certtrack uses. */
+    /**
+     * The data source certtrack uses: for read-write units and migrations, on the primary when the URL names
+     * standbys too (read-only units then take their connections from a second pool of its own).
+     */
     public DataSource dataSource() {
         return dataSource;
     }
@@ -316,8 +357,10 @@ public final class CertTrack implements AutoCloseable {
     }
 
     private void closePool() {
-        if (ownedPool != null) {
-            ownedPool.close();
+        try (HikariDataSource reads = ownedReadPool) {
+            if (ownedPool != null) {
+                ownedPool.close();
+            }
         }
     }
 
@@ -343,6 +386,7 @@ public final class CertTrack implements AutoCloseable {
         private Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
         private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
         private boolean migrate = true;
+        private boolean readFromStandbys = true;
         private final Map<String, Object> properties = new LinkedHashMap<>();
 
         private Builder() {
@@ -481,6 +525,25 @@ public final class CertTrack implements AutoCloseable {
             return value;
         }
 
+        /**
+         * Whether read-only units of work ({@link CertTrack#read}) go to standbys when the {@link #url} names
+         * several PostgreSQL servers (default true), as in
+         * {@code postgresql://app@primary:5432,standby:5432/certtrack}: certtrack then opens two pools of up to
+         * {@link #maximumPoolSize} connections each, with the same timeouts. The write pool connects only to
+         * the server that is not in recovery (pgjdbc's {@code targetServerType=primary}), whatever the URL
+         * says, and serves read-write units, {@link CertTrack#readFromPrimary} and the migrations. The read
+         * pool connects to a standby when one is up and to the primary otherwise
+         * ({@code targetServerType=preferSecondary} and {@code loadBalanceHosts=true}, unless the URL sets
+         * them), and renews its connections every 5 minutes, so that reads return to a standby that was down.
+         * pgjdbc remembers for {@code hostRecheckSeconds} (a URL parameter, default 10) which server is which
+         * and which did not answer. With {@code false}, or a URL of one server, every unit of work runs on the
+         * one pool. Ignored for a caller's {@code DataSource}.
+         */
+        public Builder readFromStandbys(boolean readFromStandbys) {
+            this.readFromStandbys = readFromStandbys;
+            return this;
+        }
+
         /** Whether to apply pending migrations at start-up (default true). */
         public Builder migrate(boolean migrate) {
             this.migrate = migrate;
@@ -533,12 +596,19 @@ public final class CertTrack implements AutoCloseable {
             if (dataSource != null) {
                 limits = Timeouts.Limits.of(dataSource, limits.queryTimeout());
             }
+            HikariDataSource readPool = null;
             try {
                 Bootstrap.Started started = Bootstrap.start(target, settings, migrate ? () -> migrate(target, description) : null);
-                return new CertTrack(target, pool, started, description, limits);
+                if (pool != null && readFromStandbys && url.isMultiHost()) {
+                    readPool = Pools.openForReads("certtrack-reads", url, maximumPoolSize, connectionTimeout, validation,
+                            socketTimeout);
+                }
+                return new CertTrack(target, pool, readPool, started, description, limits);
             } catch (RuntimeException | Error e) {
-                if (pool != null) {
-                    pool.close();
+                try (HikariDataSource reads = readPool) {
+                    if (pool != null) {
+                        pool.close();
+                    }
                 }
                 throw e;
             }

@@ -5,7 +5,10 @@ package org.certtrack;
  * {@linkplain CertTrack.Builder#connectionTimeout connection timeout}, or later when it is down or
  * restarting, or stops answering for the {@linkplain CertTrack.Builder#socketTimeout socket timeout}; the
  * message names the limit. (Every connection of a pool busy with other units of work is a
- * {@link PoolExhaustedException} instead: the database is up.) Nothing the unit of work wrote was committed. certtrack needs no restart once the database
+ * {@link PoolExhaustedException} instead: the database is up.) Nothing the unit of work wrote was committed, unless
+ * the database became unavailable during the commit itself: then the message says that the unit of work may or
+ * may not have been written (the server may have committed and lost only its answer, as in a failover), and
+ * redoing it must not write it twice. certtrack needs no restart once the database
  * is back: its connection pool replaces broken connections. The message never contains a password.
  */
 public class DatabaseUnavailableException extends CertTrackException {

@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 /**
  * Where a database is and who to log in as, parsed from the forms a {@code DATABASE_URL} takes:
  * {@code postgresql://user:pass@host:port/db} (as most hosting platforms write it; {@code postgres://}
- * too) or any JDBC URL ({@code jdbc:postgresql://...},
- * {@code jdbc:h2:...}). A password found in the URL is moved out of it, and {@link #toString()} masks it,
- * so the URL can be logged.
+ * too) or any JDBC URL ({@code jdbc:postgresql://...}, {@code jdbc:h2:...}). A PostgreSQL URL may name
+ * several servers, a primary and its standbys, in pgjdbc's multi-host form
+ * ({@code postgresql://user@primary:5432,standby:5432/db}; see {@link #isMultiHost()}). A password found in
+ * the URL is moved out of it, and {@link #toString()} masks it, so the URL can be logged.
  *
  * @param jdbcUrl  the JDBC URL, without the password
  * @param username the user, or null to let the driver decide
@@ -26,9 +27,12 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
 
     // Greedy to the last @ of the URL: a password may hold an unencoded @ or /, and masking too much is safe.
     private static final Pattern PASSWORD_IN_USER_INFO = Pattern.compile("(//[^/@:\\s]*:)[^\\s]*@");
+    private static final String HOST_PORT = "(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+])(?::[0-9]{0,5})?";
+    // One server, or several (host1:5432,host2:5433: a primary and its standbys, in pgjdbc's multi-host form).
     private static final Pattern HOST_PORT_DATABASE = Pattern.compile(
-            "(?<host>[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+])(?::(?<port>[0-9]{0,5}))?"
+            "(?<hosts>" + HOST_PORT + "(?:," + HOST_PORT + ")*)"
                     + "(?<path>/[^?#@]*)?(?:\\?(?<query>[^#]*))?");
+    private static final Pattern PORT = Pattern.compile(":(?<port>[0-9]{0,5})$");
     private static final Map<String, String> LIBPQ_TO_PGJDBC = Map.of(
             "application_name", "ApplicationName",
             "connect_timeout", "connectTimeout");
@@ -74,8 +78,10 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         if (text == null) {
             return null;
         }
-        String masked = PASSWORD_IN_USER_INFO.matcher(text).replaceAll("$1****@");
-        return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1****");
+        // Parameters first: an @ in a password parameter must not pass for the end of user information
+        // (jdbc:postgresql://host:5432/db?password=a@b would show "b").
+        String masked = PASSWORD_PARAMETER.matcher(text).replaceAll("$1****");
+        return PASSWORD_IN_USER_INFO.matcher(masked).replaceAll("$1****@");
     }
 
     /**
@@ -115,11 +121,14 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
                     + " (a host of letters, digits, dots and hyphens, or [an IPv6 address]; percent-encode @, / and :"
                     + " in the user or password as %40, %2F and %3A)", shown);
         }
-        String host = target.group("host");
-        String port = target.group("port");
+        String hosts = target.group("hosts");
         String path = target.group("path");
-        if (port != null && (port.isEmpty() || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535)) {
-            throw new InvalidValueException("DATABASE_URL", "must name a port between 1 and 65535", shown);
+        for (String host : hosts.split(",")) {
+            Matcher port = PORT.matcher(host);
+            if (port.find() && (port.group("port").isEmpty()
+                    || Integer.parseInt(port.group("port")) < 1 || Integer.parseInt(port.group("port")) > 65535)) {
+                throw new InvalidValueException("DATABASE_URL", "must name a port between 1 and 65535", shown);
+            }
         }
         if (path == null || path.length() <= 1) {
             throw new InvalidValueException("DATABASE_URL", "must name a database after the host", shown);
@@ -145,7 +154,7 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
                 }
             }
         }
-        String jdbcUrl = "jdbc:postgresql://" + host + (port == null ? "" : ":" + port) + path
+        String jdbcUrl = "jdbc:postgresql://" + hosts + path
                 + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters));
         return new DatabaseUrl(jdbcUrl, username, password);
     }
@@ -214,6 +223,58 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         int h = Character.digit(high, 16);
         int l = Character.digit(low, 16);
         return h < 0 || l < 0 ? -1 : h * 16 + l;
+    }
+
+    /**
+     * Whether this is a PostgreSQL URL naming several servers ({@code host1:5432,host2:5433}): a primary and
+     * its standbys, which pgjdbc tells apart when it connects.
+     */
+    public boolean isMultiHost() {
+        return jdbcUrl.startsWith("jdbc:postgresql://") && hostList().contains(",");
+    }
+
+    /**
+     * The value of the driver parameter {@code name} in the URL's query ({@code targetServerType=primary}), or
+     * null when the URL does not set it. Names are compared as pgjdbc does, exactly.
+     */
+    public String parameter(String name) {
+        requireNonNull(name, "name");
+        for (String parameter : queryParameters()) {
+            if (parameter.startsWith(name + "=")) {
+                return parameter.substring(name.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    /** This URL with the driver parameter {@code name} set to {@code value}, in place of any value it had. */
+    public DatabaseUrl withParameter(String name, String value) {
+        requireNonNull(name, "name");
+        requireNonNull(value, "value");
+        if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
+            throw new IllegalStateException("Only a PostgreSQL URL takes driver parameters: " + this);
+        }
+        List<String> parameters = new ArrayList<>();
+        for (String parameter : queryParameters()) {
+            if (!parameter.startsWith(name + "=")) {
+                parameters.add(parameter);
+            }
+        }
+        parameters.add(name + "=" + value);
+        int query = jdbcUrl.indexOf('?');
+        String base = query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+        return new DatabaseUrl(base + "?" + String.join("&", parameters), username, password);
+    }
+
+    private String hostList() {
+        String afterScheme = jdbcUrl.substring("jdbc:postgresql://".length());
+        int slash = afterScheme.indexOf('/');
+        return slash < 0 ? afterScheme : afterScheme.substring(0, slash);
+    }
+
+    private List<String> queryParameters() {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? List.of() : List.of(jdbcUrl.substring(query + 1).split("&"));
     }
 
     /** The JDBC URL and user, with the password masked: safe to log. */

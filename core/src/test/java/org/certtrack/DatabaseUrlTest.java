@@ -128,6 +128,58 @@ class DatabaseUrlTest {
                 .hasMessageNotContaining("Canary");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "postgresql://bob:Hunter@2Canary@primary.example:5432,standby.example:5433/certs?sslmode=require",
+            "postgres://bob:Hunter%402Canary@primary.example:5432,standby.example:5433/certs?sslmode=require",
+            "jdbc:postgresql://primary.example:5432,standby.example:5433/certs?user=bob&password=Hunter@2Canary&sslmode=require"})
+    void readsAPrimaryAndItsStandbysFromOneUrlInEveryShape(String multiHost) {
+        DatabaseUrl url = DatabaseUrl.parse(multiHost);
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://primary.example:5432,standby.example:5433/certs?sslmode=require");
+        assertThat(url.username()).isEqualTo("bob");
+        assertThat(url.password()).isEqualTo("Hunter@2Canary");
+        assertThat(url.isMultiHost()).as("two servers").isTrue();
+        assertThat(url.toString()).doesNotContain("Hunter", "Canary");
+        assertThat(DatabaseUrl.mask(multiHost)).doesNotContain("Hunter", "Canary");
+    }
+
+    @Test
+    void aMultiHostUrlMayMixPortsIpv6AndDefaultPorts() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://bob@10.0.0.1,[::1]:5433,standby.example:6000/certs");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://10.0.0.1,[::1]:5433,standby.example:6000/certs");
+        assertThat(url.isMultiHost()).isTrue();
+        assertThat(DatabaseUrl.parse("postgresql://bob@db.example:5432/certs").isMultiHost()).as("one server").isFalse();
+        assertThat(DatabaseUrl.parse("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1").isMultiHost()).as("H2").isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "postgresql://bob:Hunter/2Canary@primary.example:5432,standby.example:99999/certs",
+            "postgresql://bob:Hunter@2Canary@primary.example:0,standby.example/certs",
+            "postgresql://bob:Hunter@2Canary@primary.example,,standby.example/certs",
+            "postgresql://bob:Hunter@2Canary@primary.example,standby_1/certs",
+            "postgresql://bob:Hunter@2Canary@primary.example,standby.example",
+            "jdbc:postgresql://primary.example:5432,standby.example:/certs?password=Hunter@2Canary"})
+    void aMalformedMultiHostUrlIsRejectedWithoutShowingItsPassword(String malformed) {
+        assertThatThrownBy(() -> DatabaseUrl.parse(malformed))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("DATABASE_URL ")
+                .hasMessageNotContaining("Hunter")
+                .hasMessageNotContaining("Canary");
+    }
+
+    @Test
+    void aDriverParameterIsReadAndReplacedWithoutTouchingTheOthers() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://bob:pw@h1:5432,h2:5433/certs?targetServerType=any&sslmode=require");
+        assertThat(url.parameter("targetServerType")).isEqualTo("any");
+        assertThat(url.parameter("loadBalanceHosts")).isNull();
+        DatabaseUrl primary = url.withParameter("targetServerType", "primary");
+        assertThat(primary.jdbcUrl()).isEqualTo("jdbc:postgresql://h1:5432,h2:5433/certs?sslmode=require&targetServerType=primary");
+        assertThat(primary.password()).isEqualTo("pw");
+        assertThat(DatabaseUrl.parse("postgresql://bob@h1,h2/certs").withParameter("loadBalanceHosts", "true").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://h1,h2/certs?loadBalanceHosts=true");
+    }
+
     @Test
     void maskHidesAPasswordWithAnUnencodedAtOrSlash() {
         assertThat(DatabaseUrl.mask("failed: postgresql://bob:Hunter/2Canary@h/db; postgres://bob:Hunter@2Canary@h/db"))

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link CertTrack#read}: read-only units of work read what the read-write ones do, save nothing, refuse
+ * {@link CertTrack#read} and {@link CertTrack#readFromPrimary}: read-only units of work read what the read-write ones do, save nothing, refuse
  * the repositories' writes, tell the database they only read, and give back a connection that writes
  * again, whatever they throw.
  */
@@ -37,6 +37,19 @@ abstract class ReadOnlyUnitsContract extends DatabaseContract {
         List<InstructorWithEngineers> rowsRead = certTrack.read(work -> work.instructors().findRowsWithEngineers(PageRequest.first()));
         List<InstructorWithEngineers> rowsWritten = certTrack.inTransaction(work -> work.instructors().findRowsWithEngineers(PageRequest.first()));
         assertThat(rowsRead).as("rows, read-only").isEqualTo(rowsWritten);
+    }
+
+    @Test
+    void aReadFromThePrimaryIsAReadOnlyUnitToo() {
+        int age = certTrack.readFromPrimary(work -> {
+            Engineer ada = work.engineers().getById(adaId);
+            assertThat(work.entityManager().unwrap(Session.class).isReadOnly(ada)).as("loaded read-only from the primary").isTrue();
+            ada.setAge(99);
+            return work.engineers().getById(adaId).getAge();
+        });
+        assertThat(age).as("Ada's age, read from the primary").isEqualTo(99);
+        int saved = certTrack.inTransaction(work -> work.engineers().getById(adaId).getAge());
+        assertThat(saved).as("the age changed in readFromPrimary, after it").isEqualTo(36);
     }
 
     @Test

@@ -36,7 +36,30 @@ public final class Failures {
     // PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now (the server is starting or stopping).
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
 
+    // PostgreSQL: read_only_sql_transaction, what a standby answers to a write.
+    private static final String READ_ONLY_TRANSACTION = "25006";
+
     private Failures() {
+    }
+
+    /**
+     * The exception to throw in place of {@code failure} in a read-write unit of work, as
+     * {@link #translate(RuntimeException, DataSource, Timeouts.Limits)} makes, and a
+     * {@link DatabaseUnavailableException} when the server refused a write because it is read-only
+     * ({@code 25006}): a standby that the URL named as the primary, or one not yet promoted.
+     */
+    public static RuntimeException translateReadWrite(RuntimeException failure, DataSource dataSource, Timeouts.Limits limits) {
+        RuntimeException translated = translate(failure, dataSource, limits);
+        if (translated != failure) {
+            return translated;
+        }
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof SQLException sql && READ_ONLY_TRANSACTION.equals(sql.getSQLState())) {
+                return new DatabaseUnavailableException("The database is unavailable for writes; nothing was written:"
+                        + " the server is read-only (a standby, not the primary): " + DatabaseUrl.mask(sql.getMessage()), failure);
+            }
+        }
+        return failure;
     }
 
     /**
@@ -112,6 +135,17 @@ public final class Failures {
             return new ConcurrentUpdateException(null, null, failure);
         }
         return failure;
+    }
+
+    /**
+     * What a read-write unit of work throws when the database became unavailable while it committed, in
+     * place of {@code unavailable}: the server may have committed it and lost only the answer, so it may have
+     * been written, and must not be redone blindly.
+     */
+    public static DatabaseUnavailableException commitInDoubt(DatabaseUnavailableException unavailable) {
+        Throwable cause = unavailable.getCause() != null ? unavailable.getCause() : unavailable;
+        return new DatabaseUnavailableException("The database became unavailable during the commit: the unit of work"
+                + " may or may not have been written (look before redoing it)", cause);
     }
 
     private static DatabaseUnavailableException unavailable(RuntimeException failure, SQLException cause) {

@@ -49,6 +49,39 @@ public final class Pools {
      */
     public static HikariDataSource open(String name, DatabaseUrl target, int size, Duration connectionTimeout,
                                         Duration validationTimeout, Duration socketTimeout) {
+        // Writes and migrations go to the primary alone: of several servers, pgjdbc connects only to the one
+        // that is not in recovery, whatever the URL asked for.
+        DatabaseUrl primary = target.isMultiHost() ? target.withParameter("targetServerType", "primary") : target;
+        return open(config(name, primary, size, connectionTimeout, validationTimeout, socketTimeout), primary, connectionTimeout);
+    }
+
+    /**
+     * A pool for read-only units of work over the servers of a multi-host URL: as {@link #open(String,
+     * DatabaseUrl, int, Duration, Duration, Duration)} makes, on a standby when one is up and on the primary
+     * otherwise ({@code targetServerType=preferSecondary}, unless the URL names another), spread over the
+     * standbys ({@code loadBalanceHosts=true} unless the URL says otherwise). Its connections are renewed
+     * every {@link #READ_CONNECTION_LIFETIME}, so that reads that fell back to the primary while a standby
+     * was down go back to it.
+     */
+    public static HikariDataSource openForReads(String name, DatabaseUrl target, int size, Duration connectionTimeout,
+                                                Duration validationTimeout, Duration socketTimeout) {
+        DatabaseUrl standbys = target;
+        if (target.parameter("targetServerType") == null) {
+            standbys = standbys.withParameter("targetServerType", "preferSecondary");
+        }
+        if (target.parameter("loadBalanceHosts") == null) {
+            standbys = standbys.withParameter("loadBalanceHosts", "true");
+        }
+        HikariConfig config = config(name, standbys, size, connectionTimeout, validationTimeout, socketTimeout);
+        config.setMaxLifetime(READ_CONNECTION_LIFETIME.toMillis());
+        return open(config, standbys, connectionTimeout);
+    }
+
+    /** How long a connection of the {@linkplain #openForReads read pool} lives before the pool replaces it. */
+    public static final Duration READ_CONNECTION_LIFETIME = Duration.ofMinutes(5);
+
+    private static HikariConfig config(String name, DatabaseUrl target, int size, Duration connectionTimeout,
+                                       Duration validationTimeout, Duration socketTimeout) {
         Drivers.require(target.jdbcUrl());
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
@@ -79,6 +112,10 @@ public final class Pools {
                 config.addDataSourceProperty("reWriteBatchedInserts", "true");
             }
         }
+        return config;
+    }
+
+    private static HikariDataSource open(HikariConfig config, DatabaseUrl target, Duration connectionTimeout) {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
