@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -78,13 +79,13 @@ public final class Migrations {
      *                            nothing is migrated then
      */
     public MigrationResult migrate() {
-        return migrate(flyway(null));
+        return migrate(flyway(null, !schemaIsEmpty()));
     }
 
     /** The version the schema is at, or empty when certtrack's migrations have never run. */
     public Optional<String> currentVersion() {
         try {
-            MigrationInfo current = flyway(null).info().current();
+            MigrationInfo current = flyway(null, false).info().current();
             return current == null || current.getVersion() == null
                     ? Optional.empty()
                     : Optional.of(current.getVersion().getVersion());
@@ -101,7 +102,7 @@ public final class Migrations {
     public void validate() {
         ValidateResult result;
         try {
-            result = flyway(null).validateWithResult();
+            result = flyway(null, false).validateWithResult();
         } catch (FlywayException e) {
             throw failure("validate certtrack's schema", e);
         }
@@ -157,7 +158,7 @@ public final class Migrations {
         } catch (SQLException e) {
             throw new CertTrackException("Could not drop certtrack's schema: " + DatabaseUrl.mask(e.getMessage()), e);
         }
-        return migrate(flyway(version));
+        return migrate(flyway(version, !schemaIsEmpty()));
     }
 
     private MigrationResult migrate(Flyway flyway) {
@@ -177,20 +178,39 @@ public final class Migrations {
         return new MigrationResult(result.initialSchemaVersion, toVersion, applied);
     }
 
-    private Flyway flyway(String target) {
+    /**
+     * certtrack's Flyway, migrating up to {@code target} (null: the latest).
+     *
+     * @param baseline whether a schema that holds tables but no certtrack history gets a baseline at version 0,
+     *                 so that certtrack's version 1 still applies beside a host application's tables. Only then:
+     *                 on an empty schema two processes starting at once would both try to baseline the history
+     *                 table the first one creates, and the second fails, where creating it is safe under
+     *                 Flyway's lock.
+     */
+    private Flyway flyway(String target, boolean baseline) {
         var configuration = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION, VENDOR_LOCATION + vendor())
                 .table(HISTORY_TABLE)
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true)
-                // A host application's tables may already be there: certtrack's version 1 still applies.
-                .baselineOnMigrate(true)
+                .baselineOnMigrate(baseline)
                 .baselineVersion("0");
         if (target != null) {
             configuration.target(target);
         }
         return configuration.load();
+    }
+
+    /** Whether the schema certtrack migrates (the connection's current one) holds no table at all. */
+    private boolean schemaIsEmpty() {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(), "%",
+                     new String[] {"TABLE"})) {
+            return !tables.next();
+        } catch (SQLException e) {
+            throw new CertTrackException("Could not connect to migrate certtrack's schema: " + DatabaseUrl.mask(e.getMessage()), e);
+        }
     }
 
     /**
@@ -243,7 +263,7 @@ public final class Migrations {
     private CertTrackException alteredScripts(FlywayValidateException e) {
         try {
             ValidateResult result = Flyway.configure(Migrations.class.getClassLoader())
-                    .configuration(flyway(null).getConfiguration())
+                    .configuration(flyway(null, false).getConfiguration())
                     .ignoreMigrationPatterns("*:pending")
                     .load()
                     .validateWithResult();

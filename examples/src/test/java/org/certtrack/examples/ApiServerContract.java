@@ -217,8 +217,8 @@ abstract class ApiServerContract {
                 engineer.addCertificate(new Certificate("Cert " + i, 2030));
                 work.engineers().add(engineer);
                 work.flush();
-                new Instructor("Instructor " + engineer.getId()).addCertificate(
-                        engineer.addCertificate(new Certificate("Issued " + i, 2031)));
+                Instructor instructor = work.instructors().add(new Instructor("Instructor " + engineer.getId()));
+                instructor.addCertificate(engineer.addCertificate(new Certificate("Issued " + i, 2031)));
                 work.flush();
                 ids.add(engineer.getId());
             }
