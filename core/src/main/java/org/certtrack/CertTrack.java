@@ -275,11 +275,14 @@ public final class CertTrack implements AutoCloseable {
 
     /**
      * Runs {@code work} as {@link #inTransaction(Function)} does, and runs it again, in a fresh transaction
-     * with fresh entities, each time it fails with a {@link ConcurrentUpdateException}, up to the policy's
-     * number of attempts. {@code work} must therefore read what it changes inside the callback (by id, not
-     * from entities loaded earlier), and must not have side effects outside the database.
+     * with fresh entities, each time it fails with a {@link ConcurrentUpdateException} (or, with
+     * {@link RetryPolicy#alsoWhenUnavailable()}, a {@link DatabaseUnavailableException} that wrote nothing), up
+     * to the policy's number of attempts. {@code work} must therefore read what it changes inside the callback
+     * (by id, not from entities loaded earlier), and must not have side effects outside the database.
      *
-     * @throws ConcurrentUpdateException the last conflict, when every attempt lost its race
+     * @throws ConcurrentUpdateException    the last conflict, when every attempt lost its race
+     * @throws DatabaseUnavailableException the last one, when the database stayed unavailable for every attempt,
+     *                                      or at once when it became unavailable during a commit
      */
     public <T> T inTransaction(RetryPolicy retry, Function<UnitOfWork, T> work) {
         requireNonNull(retry, "retry");
@@ -287,16 +290,16 @@ public final class CertTrack implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 return inTransaction(work);
-            } catch (ConcurrentUpdateException conflict) {
-                if (attempt >= retry.maxAttempts()) {
-                    throw conflict;
+            } catch (ConcurrentUpdateException | DatabaseUnavailableException failure) {
+                if (!retry.retries(failure) || attempt >= retry.maxAttempts()) {
+                    throw failure;
                 }
-                log.debug("attempt {} of {} lost a race, retrying: {}", attempt, retry.maxAttempts(), conflict.getMessage());
+                log.debug("attempt {} of {} failed, retrying: {}", attempt, retry.maxAttempts(), failure.getMessage());
                 try {
                     retry.pauseAfter(attempt);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw conflict;
+                    throw failure;
                 }
             }
         }

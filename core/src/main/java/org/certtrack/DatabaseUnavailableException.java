@@ -13,11 +13,35 @@ package org.certtrack;
  */
 public class DatabaseUnavailableException extends CertTrackException {
 
+    private final boolean mayHaveBeenWritten;
+
     /**
+     * An unavailable database that wrote nothing of the unit of work.
+     *
      * @param message what could not be reached, with any password masked
      * @param cause   what the driver or the pool threw
      */
     public DatabaseUnavailableException(String message, Throwable cause) {
+        this(message, cause, false);
+    }
+
+    /**
+     * @param message            what could not be reached, with any password masked
+     * @param cause              what the driver or the pool threw
+     * @param mayHaveBeenWritten whether the database became unavailable during the commit itself, so that the
+     *                           unit of work may have been written
+     */
+    public DatabaseUnavailableException(String message, Throwable cause, boolean mayHaveBeenWritten) {
         super(message, cause);
+        this.mayHaveBeenWritten = mayHaveBeenWritten;
+    }
+
+    /**
+     * Whether the unit of work may have been written: the database became unavailable during its commit (the
+     * server may have committed and lost only its answer). When false, nothing was written and the unit is
+     * safe to redo ({@link RetryPolicy#alsoWhenUnavailable()} does).
+     */
+    public boolean mayHaveBeenWritten() {
+        return mayHaveBeenWritten;
     }
 }

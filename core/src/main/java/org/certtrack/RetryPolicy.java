@@ -11,17 +11,26 @@ import org.certtrack.internal.Require;
  * How {@link CertTrack#inTransaction(RetryPolicy, java.util.function.Function)} retries a unit of work that
  * failed with a {@link ConcurrentUpdateException}: up to {@code maxAttempts} runs in all, each in a fresh
  * transaction, after a random pause of up to {@code backoff} times the number of attempts so far (so that
- * the racing writers spread out). Other failures are never retried.
+ * the racing writers spread out). With {@link #alsoWhenUnavailable()} it also retries a
+ * {@link DatabaseUnavailableException} that wrote nothing (a restart, a failover to a standby), never one
+ * raised during the commit, which may have been written. Other failures are never retried.
  *
  * <pre>{@code
  * certTrack.useTransaction(RetryPolicy.upTo(5), work ->
  *         work.engineers().getById(id).setName("Ada King"));
+ * // through a failover, which takes about a second: 20 attempts, pauses of up to 0.25 s x attempts
+ * certTrack.useTransaction(new RetryPolicy(20, Duration.ofMillis(250)).alsoWhenUnavailable(), work -> ...);
  * }</pre>
  *
- * @param maxAttempts how many times to run the work at most, from 1 (no retry) to 100
- * @param backoff     the pause unit between attempts, from 0 to 10 seconds
+ * <p>Each attempt waits for a connection for up to the {@linkplain CertTrack.Builder#connectionTimeout
+ * connection timeout}, so a unit retried while the database is unreachable takes up to about
+ * {@code maxAttempts} times that before it fails.
+ *
+ * @param maxAttempts        how many times to run the work at most, from 1 (no retry) to 100
+ * @param backoff            the pause unit between attempts, from 0 to 10 seconds
+ * @param retriesUnavailable whether a {@link DatabaseUnavailableException} that wrote nothing is retried too
  */
-public record RetryPolicy(int maxAttempts, Duration backoff) {
+public record RetryPolicy(int maxAttempts, Duration backoff, boolean retriesUnavailable) {
 
     /** The pause unit {@link #upTo(int)} uses. */
     public static final Duration DEFAULT_BACKOFF = Duration.ofMillis(10);
@@ -35,9 +44,25 @@ public record RetryPolicy(int maxAttempts, Duration backoff) {
         }
     }
 
+    /** Retries of lost races only, up to {@code maxAttempts} runs in all, {@code backoff} apart. */
+    public RetryPolicy(int maxAttempts, Duration backoff) {
+        this(maxAttempts, backoff, false);
+    }
+
     /** Up to {@code maxAttempts} runs in all, with the {@linkplain #DEFAULT_BACKOFF default} pause. */
     public static RetryPolicy upTo(int maxAttempts) {
         return new RetryPolicy(maxAttempts, DEFAULT_BACKOFF);
+    }
+
+    /** This policy, retrying also a {@link DatabaseUnavailableException} that wrote nothing. */
+    public RetryPolicy alsoWhenUnavailable() {
+        return new RetryPolicy(maxAttempts, backoff, true);
+    }
+
+    /** Whether {@code failure} of an attempt is one this policy retries. */
+    boolean retries(RuntimeException failure) {
+        return failure instanceof ConcurrentUpdateException
+                || retriesUnavailable && failure instanceof DatabaseUnavailableException unavailable && !unavailable.mayHaveBeenWritten();
     }
 
     /** Sleeps a random time of up to {@code backoff} times {@code attempt}, so that racing writers spread out. */

@@ -193,6 +193,23 @@ abstract class OptimisticLockingContract extends DatabaseContract {
         assertThat(attempts).hasValue(1);
     }
 
+    @Test
+    void anUnavailableDatabaseIsRetriedOnlyWhenAskedAndOnlyWhenNothingWasWritten() {
+        DatabaseUnavailableException nothingWritten = new DatabaseUnavailableException("down", null);
+        DatabaseUnavailableException duringCommit = new DatabaseUnavailableException("down at commit", null, true);
+        for (RetryPolicy policy : List.of(RetryPolicy.upTo(5), RetryPolicy.upTo(5).alsoWhenUnavailable())) {
+            for (DatabaseUnavailableException failure : List.of(nothingWritten, duringCommit)) {
+                AtomicInteger attempts = new AtomicInteger();
+                assertThatThrownBy(() -> certTrack.useTransaction(policy, work -> {
+                    attempts.incrementAndGet();
+                    throw failure;
+                })).isSameAs(failure);
+                int expected = policy.retriesUnavailable() && !failure.mayHaveBeenWritten() ? 5 : 1;
+                assertThat(attempts).as("attempts of %s failing with \"%s\"", policy, failure.getMessage()).hasValue(expected);
+            }
+        }
+    }
+
     /**
      * Two threads read the same row, then both change it and commit at the same moment: exactly one
      * commits, the other gets a conflict naming the row, and the row holds the winner's value.

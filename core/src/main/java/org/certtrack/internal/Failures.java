@@ -145,7 +145,7 @@ public final class Failures {
     public static DatabaseUnavailableException commitInDoubt(DatabaseUnavailableException unavailable) {
         Throwable cause = unavailable.getCause() != null ? unavailable.getCause() : unavailable;
         return new DatabaseUnavailableException("The database became unavailable during the commit: the unit of work"
-                + " may or may not have been written (look before redoing it)", cause);
+                + " may or may not have been written (look before redoing it)", cause, true);
     }
 
     private static DatabaseUnavailableException unavailable(RuntimeException failure, SQLException cause) {

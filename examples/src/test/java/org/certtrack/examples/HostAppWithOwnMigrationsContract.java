@@ -48,14 +48,14 @@ abstract class HostAppWithOwnMigrationsContract {
         assertThat(run()).as(output()).isZero();
         assertBothSchemasMigratedAndUsable(1);
         assertThat(output()).containsSubsequence("host app: schema at version 1, 1 migration(s) applied now",
-                "certtrack: schema at version 6, 6 migration(s) applied now");
+                "certtrack: schema at version 7, 7 migration(s) applied now");
     }
 
     @Test
     void certtrackFirstThenHost() throws SQLException {
         assertThat(run("--certtrack-first")).as(output()).isZero();
         assertBothSchemasMigratedAndUsable(1);
-        assertThat(output()).containsSubsequence("certtrack: schema at version 6, 6 migration(s) applied now",
+        assertThat(output()).containsSubsequence("certtrack: schema at version 7, 7 migration(s) applied now",
                 "host app: schema at version 1, 1 migration(s) applied now");
     }
 
@@ -65,7 +65,7 @@ abstract class HostAppWithOwnMigrationsContract {
         out.reset();
         assertThat(run()).isZero();
         assertThat(output()).contains("host app: schema at version 1, 0 migration(s) applied now",
-                "certtrack: schema at version 6, 0 migration(s) applied now");
+                "certtrack: schema at version 7, 0 migration(s) applied now");
         assertBothSchemasMigratedAndUsable(2);
     }
 
