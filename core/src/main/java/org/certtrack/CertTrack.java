@@ -360,9 +360,18 @@ public final class CertTrack implements AutoCloseable {
     }
 
     private void closePool() {
-        try (HikariDataSource reads = ownedReadPool) {
-            if (ownedPool != null) {
-                ownedPool.close();
+        closeBoth(ownedPool, ownedReadPool);
+    }
+
+    /** Closes both pools (either may be null), the second even when closing the first fails. */
+    private static void closeBoth(HikariDataSource first, HikariDataSource second) {
+        try {
+            if (first != null) {
+                first.close();
+            }
+        } finally {
+            if (second != null) {
+                second.close();
             }
         }
     }
@@ -608,11 +617,7 @@ public final class CertTrack implements AutoCloseable {
                 }
                 return new CertTrack(target, pool, readPool, started, description, limits);
             } catch (RuntimeException | Error e) {
-                try (HikariDataSource reads = readPool) {
-                    if (pool != null) {
-                        pool.close();
-                    }
-                }
+                closeBoth(pool, readPool);
                 throw e;
             }
         }

@@ -91,7 +91,8 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
     private static String hidden(String url) {
         int schemeEnd = url.indexOf("://");
         String scheme = schemeEnd > 0 && url.substring(0, schemeEnd).matches("[A-Za-z0-9:+.-]+") ? url.substring(0, schemeEnd + 3) : "";
-        return scheme + "(" + (url.length() - scheme.length()) + " more characters, not shown: they may hold a password)";
+        // Short enough that InvalidValueException's 40-character quote shows it whole.
+        return scheme + "<" + (url.length() - scheme.length()) + " characters hidden>";
     }
 
     private static DatabaseUrl fromPostgresUri(String scheme, String afterScheme) {

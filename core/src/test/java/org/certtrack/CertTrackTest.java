@@ -130,7 +130,7 @@ class CertTrackTest {
         assertThatThrownBy(() -> CertTrack.builder().url(url).connectionTimeout(timeout).build())
                 .isInstanceOf(DatabaseUnavailableException.class)
                 .hasMessageContaining("Could not connect to jdbc:postgresql://127.0.0.1:")
-                .hasMessageContaining("within " + timeout.toMillis() + " ms")
+                .hasMessageContaining("within connectionTimeout (" + timeout.toMillis() + " ms)")
                 .hasMessageNotContaining("hunter2");
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         System.out.printf("unreachable database (%s) with a %d ms timeout: failed after %d ms%n",

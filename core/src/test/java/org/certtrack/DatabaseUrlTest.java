@@ -72,6 +72,14 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void anUnsupportedSchemeIsNamedAndTheRestCountedNotShown() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("mysql://u:secretpw@h/db"))
+                .hasMessageEndingWith("but was \"mysql://<15 characters hidden>\"");
+        assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:mysql://h/db"))
+                .hasMessageEndingWith("but was \"jdbc:mysql://<4 characters hidden>\"");
+    }
+
+    @Test
     void masksPasswordsInAnyText() {
         assertThat(DatabaseUrl.mask("failed: postgresql://u:p4ss@h/db and jdbc:x://h/db?user=u&password=p4ss;x"))
                 .doesNotContain("p4ss");

@@ -119,8 +119,8 @@ public final class Pools {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new DatabaseUnavailableException("Could not connect to " + target + " within "
-                    + connectionTimeout.toMillis() + " ms: " + DatabaseUrl.mask(rootMessage(e)), e);
+            throw new DatabaseUnavailableException("Could not connect to " + target + " within connectionTimeout ("
+                    + connectionTimeout.toMillis() + " ms): " + DatabaseUrl.mask(rootMessage(e)), e);
         }
     }
 
