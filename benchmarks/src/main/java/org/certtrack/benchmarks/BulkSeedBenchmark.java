@@ -1,10 +1,8 @@
 package org.certtrack.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -97,16 +95,9 @@ final class BulkSeedBenchmark {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), SmallHeapSeed.class.getName(),
                 database.jdbcUrl(""), Integer.toString(count));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String last = null;
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                output.append(line).append('\n');
-                last = line;
-            }
-        }
-        if (process.waitFor() != 0 || last == null || !last.startsWith("rows/s ")) {
+        String output = Processes.run(command, Duration.ofMinutes(30), line -> { });
+        String last = output.lines().reduce((first, second) -> second).orElse(null);
+        if (last == null || !last.startsWith("rows/s ")) {
             throw new IllegalStateException("seeding " + count + " engineers in 256 MB failed:\n" + output);
         }
         return Result.throughput("bulk seeding: " + count + " engineers x 2 certificates in a 256 MB heap (-Xmx256m)",

@@ -1,14 +1,12 @@
 package org.certtrack.benchmarks;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +20,9 @@ import org.flywaydb.core.Flyway;
  * times it until the child prints its result.
  */
 final class ColdStart {
+
+    /** The longest one cold start may take, as a child JVM, before it is killed. */
+    private static final Duration LIMIT = Duration.ofMinutes(5);
 
     private static final String READY = "first query result: ";
 
@@ -75,21 +76,16 @@ final class ColdStart {
                     "-cp", System.getProperty("java.class.path"),
                     ColdStart.class.getName(), mode, database));
             long started = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            double seconds = -1;
-            StringBuilder output = new StringBuilder();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (seconds < 0 && line.startsWith(READY)) {
-                        seconds = Harness.secondsSince(started);
-                    }
-                    output.append(line).append('\n');
+            double[] seconds = {-1};
+            String output = Processes.run(command, LIMIT, line -> {
+                if (seconds[0] < 0 && line.startsWith(READY)) {
+                    seconds[0] = Harness.secondsSince(started);
                 }
+            });
+            if (seconds[0] < 0) {
+                throw new IllegalStateException("cold start in mode " + mode + " never printed " + READY + ":\n" + output);
             }
-            if (process.waitFor() != 0 || seconds < 0) {
-                throw new IllegalStateException("cold start in mode " + mode + " failed:\n" + output);
-            }
-            return seconds;
+            return seconds[0];
         } finally {
             try (var files = Files.walk(directory)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());

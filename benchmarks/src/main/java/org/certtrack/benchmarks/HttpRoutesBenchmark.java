@@ -73,8 +73,7 @@ final class HttpRoutesBenchmark {
                         Result.time(what + ": p99 latency", "ms", certtrack.p99Millis(),
                                 "JDK HttpServer returning the same bytes from memory", floor.p99Millis()));
             } finally {
-                server.destroy();
-                server.waitFor();
+                Processes.stop(server);
                 Files.deleteIfExists(output);
             }
         }

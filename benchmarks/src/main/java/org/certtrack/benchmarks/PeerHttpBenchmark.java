@@ -87,8 +87,7 @@ final class PeerHttpBenchmark {
                     Result.time(what + ": p99 latency", "ms", certtrackLoad.p99Millis(), baseline, peerLoad.p99Millis()));
         } finally {
             for (Process server : servers) {
-                server.destroy();
-                server.waitFor();
+                Processes.stop(server);
             }
             for (Path log : logs) {
                 Files.deleteIfExists(log);

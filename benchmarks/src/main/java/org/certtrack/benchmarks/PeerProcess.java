@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +61,9 @@ final class PeerProcess implements AutoCloseable {
         return Double.parseDouble(answer("ok "));
     }
 
+    /** The longest the peer may take to start, or to run one workload, before it is killed. */
+    static final Duration LIMIT = Duration.ofMinutes(10);
+
     /** Runs the workload in the peer and answers the rows it read, as {@link PeerRows#text}. */
     String rows(String workload) throws Exception {
         Path dump = Files.createTempFile("certtrack-peer-rows-", ".txt");
@@ -74,14 +78,20 @@ final class PeerProcess implements AutoCloseable {
     /** Reads the peer's output up to the line starting with {@code prefix} and answers the rest of that line. */
     private String answer(String prefix) throws Exception {
         StringBuilder other = new StringBuilder();
-        for (String line = answers.readLine(); line != null; line = answers.readLine()) {
-            if (line.startsWith(prefix)) {
-                return line.substring(prefix.length());
+        try (Processes.Deadline deadline = Processes.killAfter(process, LIMIT)) {
+            for (String line = answers.readLine(); line != null; line = answers.readLine()) {
+                if (line.startsWith(prefix)) {
+                    return line.substring(prefix.length());
+                }
+                if (line.startsWith("error ")) {
+                    throw new IllegalStateException("the peer failed: " + line.substring(6) + "\n" + Files.readString(log));
+                }
+                other.append(line).append('\n');
             }
-            if (line.startsWith("error ")) {
-                throw new IllegalStateException("the peer failed: " + line.substring(6) + "\n" + Files.readString(log));
+            if (deadline.passed()) {
+                throw new IllegalStateException("the peer ran longer than " + LIMIT.toMinutes() + " minutes and was killed:\n"
+                        + other + Files.readString(log));
             }
-            other.append(line).append('\n');
         }
         throw new IllegalStateException("the peer stopped:\n" + other + Files.readString(log));
     }
@@ -92,9 +102,8 @@ final class PeerProcess implements AutoCloseable {
         commands.println("quit");
         commands.close();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroy();
-                process.waitFor();
+            if (!process.waitFor(Processes.STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                Processes.stop(process);
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
