@@ -202,11 +202,17 @@ public final class Migrations {
         return configuration.load();
     }
 
-    /** Whether the schema certtrack migrates (the connection's current one) holds no table at all. */
+    /**
+     * Whether the schema certtrack migrates (the connection's current one) holds no table at all. It also
+     * learns the database's vendor on the same connection, so that migrating opens one connection of its own.
+     */
     private boolean schemaIsEmpty() {
         try (Connection connection = dataSource.getConnection();
              ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(), "%",
                      new String[] {"TABLE"})) {
+            if (vendor == null) {
+                vendor = vendor(connection);
+            }
             return !tables.next();
         } catch (SQLException e) {
             throw new CertTrackException("Could not connect to migrate certtrack's schema: " + DatabaseUrl.mask(e.getMessage()), e);

@@ -62,8 +62,8 @@ final class PagedReadsBenchmark {
                 // pause of the shared machine does not decide a round.
                 int repeats = repeatsFor(() -> onSmall.read(work -> read.rows().apply(work, PAGE)));
                 Harness.Medians medians = harness.compare(
-                        () -> repeated(repeats, () -> onLarge.read(work -> read.rows().apply(work, PAGE))),
-                        () -> repeated(repeats, () -> onSmall.read(work -> read.rows().apply(work, PAGE))));
+                        () -> InstructorsWithEngineersBenchmark.repeated(repeats, () -> onLarge.read(work -> read.rows().apply(work, PAGE))),
+                        () -> InstructorsWithEngineersBenchmark.repeated(repeats, () -> onSmall.read(work -> read.rows().apply(work, PAGE))));
                 results.add(Result.time("page 4 of 100, " + read.name() + ", " + (instructors * 10) + " instructors, "
                                 + pageStatements + " statement(s)", "ms", medians.contender() * 1000,
                         "the same page with " + instructors + " instructors", medians.baseline() * 1000));
@@ -73,18 +73,9 @@ final class PagedReadsBenchmark {
     }
 
     private static int repeatsFor(InstructorsWithEngineersBenchmark.Read read) throws Exception {
-        repeated(5, read);
-        double once = repeated(5, read);
+        InstructorsWithEngineersBenchmark.repeated(5, read);
+        double once = InstructorsWithEngineersBenchmark.repeated(5, read);
         return (int) Math.max(1, Math.min(500, Math.ceil(0.2 / once)));
-    }
-
-    /** The mean seconds of one read, over {@code times} reads. */
-    private static double repeated(int times, InstructorsWithEngineersBenchmark.Read read) throws Exception {
-        long started = System.nanoTime();
-        for (int i = 0; i < times; i++) {
-            read.run();
-        }
-        return Harness.secondsSince(started) / times;
     }
 
     private static BenchmarkDatabase loaded(int instructors) throws Exception {
