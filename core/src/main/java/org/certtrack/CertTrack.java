@@ -3,33 +3,18 @@ package org.certtrack;
 import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariDataSource;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
-import jakarta.persistence.PersistenceException;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
 import org.certtrack.internal.Bootstrap;
-import org.certtrack.internal.Failures;
 import org.certtrack.internal.Pools;
-import org.certtrack.internal.Require;
 import org.certtrack.internal.Timeouts;
-import org.hibernate.FlushMode;
-import org.hibernate.Session;
-import org.hibernate.SessionFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The entry point: a migrated, ready certtrack database and units of work over its repositories.
@@ -55,14 +40,10 @@ public final class CertTrack implements AutoCloseable {
     /** The system property that moves the embedded database's files (default {@code ./certtrack-data/certtrack}). */
     public static final String EMBEDDED_PATH_PROPERTY = "certtrack.embedded.path";
 
-    /** The longest a statement may run unless {@link Builder#queryTimeout} says otherwise. */
+    /** The longest a statement may run unless {@link CertTrackBuilder#queryTimeout} says otherwise. */
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
-    /** The longest certtrack waits for any answer from PostgreSQL unless {@link Builder#socketTimeout} says otherwise. */
+    /** The longest certtrack waits for any answer from PostgreSQL unless {@link CertTrackBuilder#socketTimeout} says otherwise. */
     public static final Duration DEFAULT_SOCKET_TIMEOUT = Pools.DEFAULT_SOCKET_TIMEOUT;
-
-    private static final String QUERY_TIMEOUT_PROPERTY = "jakarta.persistence.query.timeout";
-
-    private static final Logger log = LoggerFactory.getLogger(CertTrack.class);
 
     private final DataSource dataSource;
     private final HikariDataSource ownedPool;
@@ -71,10 +52,10 @@ public final class CertTrack implements AutoCloseable {
     private final EntityManagerFactory entityManagerFactory;
     private final Migrations.MigrationResult migration;
     private final String description;
-    private final Timeouts.Limits limits;
+    private final UnitOfWorkRunner units;
 
-    private CertTrack(DataSource dataSource, HikariDataSource ownedPool, HikariDataSource ownedReadPool,
-                      Bootstrap.Started started, String description, Timeouts.Limits limits) {
+    CertTrack(DataSource dataSource, HikariDataSource ownedPool, HikariDataSource ownedReadPool,
+              Bootstrap.Started started, String description, Timeouts.Limits limits) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.readDataSource = ownedReadPool != null ? ownedReadPool : dataSource;
@@ -82,7 +63,7 @@ public final class CertTrack implements AutoCloseable {
         this.entityManagerFactory = started.entityManagerFactory();
         this.migration = started.migration();
         this.description = description;
-        this.limits = limits;
+        this.units = new UnitOfWorkRunner(entityManagerFactory, dataSource, limits);
     }
 
     /** certtrack over a {@link DataSource} the caller owns (and closes); migrates it first. */
@@ -117,8 +98,8 @@ public final class CertTrack implements AutoCloseable {
     }
 
     /** A builder for the options the factory methods do not cover. */
-    public static Builder builder() {
-        return new Builder();
+    public static CertTrackBuilder builder() {
+        return new CertTrackBuilder();
     }
 
     /**
@@ -136,7 +117,7 @@ public final class CertTrack implements AutoCloseable {
      */
     public <T> T inTransaction(Function<UnitOfWork, T> work) {
         requireNonNull(work, "work");
-        return run(entityManagerFactory.createEntityManager(), null, work);
+        return units.inTransaction(work);
     }
 
     /**
@@ -147,7 +128,7 @@ public final class CertTrack implements AutoCloseable {
      * repositories' {@code add} and {@code delete} methods throw {@link IllegalStateException}.
      * Whatever {@code work} throws, the transaction ends and the connection goes back to the pool.
      *
-     * <p>With a multi-host URL (a primary and its standbys, see {@link Builder#readFromStandbys(boolean)}) it
+     * <p>With a multi-host URL (a primary and its standbys, see {@link CertTrackBuilder#readFromStandbys(boolean)}) it
      * runs on a standby when one is up, and on the primary otherwise. A standby may lag behind the primary:
      * a unit of work committed a moment ago may not show yet. Use {@link #readFromPrimary(Function)} to read
      * what you have just written.
@@ -159,7 +140,7 @@ public final class CertTrack implements AutoCloseable {
      */
     public <T> T read(Function<UnitOfWork, T> work) {
         requireNonNull(work, "work");
-        return read(readDataSource, work);
+        return units.read(readDataSource, work);
     }
 
     /**
@@ -174,103 +155,7 @@ public final class CertTrack implements AutoCloseable {
      */
     public <T> T readFromPrimary(Function<UnitOfWork, T> work) {
         requireNonNull(work, "work");
-        return read(dataSource, work);
-    }
-
-    private <T> T read(DataSource source, Function<UnitOfWork, T> work) {
-        Connection connection = readOnlyConnection(source);
-        try {
-            Session session = entityManagerFactory.unwrap(SessionFactory.class).withOptions()
-                    .connection(connection)
-                    .flushMode(FlushMode.MANUAL)
-                    .openSession();
-            session.setDefaultReadOnly(true);
-            return run(session, source, work);
-        } finally {
-            release(connection);
-        }
-    }
-
-    /**
-     * Runs {@code work} in a transaction of {@code entityManager}, which it closes: commits what it wrote,
-     * or, whatever it throws, rolls back and rethrows certtrack's exception for it.
-     *
-     * @param readSource where a read-only unit took its connection; null for a read-write unit
-     */
-    private <T> T run(EntityManager entityManager, DataSource readSource, Function<UnitOfWork, T> work) {
-        boolean readOnly = readSource != null;
-        UnaryOperator<RuntimeException> translator = readOnly
-                ? failure -> Failures.translate(failure, readSource, limits)
-                : failure -> Failures.translateReadWrite(failure, dataSource, limits);
-        EntityTransaction transaction = entityManager.getTransaction();
-        boolean committing = false;
-        try {
-            transaction.begin();
-            T result = work.apply(new UnitOfWork(entityManager, translator));
-            if (!readOnly) {
-                // Flush before committing, so that what the statements raise reaches the translation as they
-                // raise it, not wrapped in a failed commit.
-                entityManager.flush();
-            }
-            committing = !readOnly;
-            transaction.commit();
-            return result;
-        } catch (Throwable e) {
-            // Any Throwable: a checked exception thrown sneakily (Kotlin, @SneakyThrows, a generic rethrow)
-            // must roll back and release the connection too, or its row locks outlive the unit of work.
-            RuntimeException translated = e instanceof RuntimeException failure ? translator.apply(failure) : null;
-            if (committing && translated instanceof DatabaseUnavailableException unavailable) {
-                // The server may have committed and lost only its answer (a failover in the middle of COMMIT).
-                translated = Failures.commitInDoubt(unavailable);
-            }
-            if (transaction.isActive()) {
-                try {
-                    transaction.rollback();
-                } catch (RuntimeException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-            }
-            if (translated != null) {
-                throw translated;
-            }
-            throw CertTrack.<RuntimeException>sneaky(e);
-        } finally {
-            entityManager.close();
-        }
-    }
-
-    /**
-     * A connection marked read-only, on which a read-only unit runs its one transaction (pgjdbc then begins
-     * it with {@code BEGIN READ ONLY}); {@link #release} unmarks it and hands it back.
-     */
-    private Connection readOnlyConnection(DataSource source) {
-        Connection connection = null;
-        try {
-            connection = source.getConnection();
-            connection.setReadOnly(true);
-            return connection;
-        } catch (SQLException e) {
-            if (connection != null) {
-                release(connection);
-            }
-            throw Failures.translate(new PersistenceException("Could not open a connection for a read-only unit of work", e),
-                    source, limits);
-        }
-    }
-
-    private static void release(Connection connection) {
-        try (connection) {
-            connection.setReadOnly(false);
-        } catch (SQLException e) {
-            // The pool replaces a connection that fails here; the unit of work's outcome stands.
-            log.debug("could not release a read-only connection cleanly: {}", e.toString());
-        }
-    }
-
-    /** Rethrows {@code e} unchanged, checked or not: the caller gets exactly what the callback threw. */
-    @SuppressWarnings("unchecked")
-    private static <E extends Throwable> E sneaky(Throwable e) throws E {
-        throw (E) e;
+        return units.read(dataSource, work);
     }
 
     /**
@@ -285,24 +170,7 @@ public final class CertTrack implements AutoCloseable {
      *                                      or at once when it became unavailable during a commit
      */
     public <T> T inTransaction(RetryPolicy retry, Function<UnitOfWork, T> work) {
-        requireNonNull(retry, "retry");
-        requireNonNull(work, "work");
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return inTransaction(work);
-            } catch (ConcurrentUpdateException | DatabaseUnavailableException failure) {
-                if (!retry.retries(failure) || attempt >= retry.maxAttempts()) {
-                    throw failure;
-                }
-                log.debug("attempt {} of {} failed, retrying: {}", attempt, retry.maxAttempts(), failure.getMessage());
-                try {
-                    retry.pauseAfter(attempt);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw failure;
-                }
-            }
-        }
+        return units.inTransaction(retry, work);
     }
 
     /** Runs {@code work} as {@link #inTransaction(RetryPolicy, Function)} does, for work that returns nothing. */
@@ -325,7 +193,7 @@ public final class CertTrack implements AutoCloseable {
 
     /**
      * The migrations of this database, for reporting its version or validating it. They use the
-     * application's credentials, not the {@linkplain Builder#migrationUrl(String) migration credentials}.
+     * application's credentials, not the {@linkplain CertTrackBuilder#migrationUrl(String) migration credentials}.
      */
     public Migrations migrations() {
         return Migrations.of(dataSource);
@@ -364,7 +232,7 @@ public final class CertTrack implements AutoCloseable {
     }
 
     /** Closes both pools (either may be null), the second even when closing the first fails. */
-    private static void closeBoth(HikariDataSource first, HikariDataSource second) {
+    static void closeBoth(HikariDataSource first, HikariDataSource second) {
         try {
             if (first != null) {
                 first.close();
@@ -380,277 +248,5 @@ public final class CertTrack implements AutoCloseable {
     @Override
     public String toString() {
         return "CertTrack{" + description + "}";
-    }
-
-    /**
-     * Options for {@link CertTrack}. Give it a {@link #dataSource}, a {@link #url}, or an {@link #embedded}
-     * path (one of them; the last given wins); everything else has a default.
-     */
-    public static final class Builder {
-
-        private DataSource dataSource;
-        private DatabaseUrl url;
-        private DataSource migrationDataSource;
-        private DatabaseUrl migrationUrl;
-        private int maximumPoolSize = 10;
-        private Duration connectionTimeout = Duration.ofSeconds(10);
-        private Duration validationTimeout;
-        private Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
-        private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
-        private boolean migrate = true;
-        private boolean readFromStandbys = true;
-        private final Map<String, Object> properties = new LinkedHashMap<>();
-
-        private Builder() {
-        }
-
-        /** Use this data source, which the caller owns: certtrack does not close it. */
-        public Builder dataSource(DataSource dataSource) {
-            this.dataSource = requireNonNull(dataSource, "dataSource");
-            this.url = null;
-            return this;
-        }
-
-        /**
-         * Connect to this {@code DATABASE_URL}-style or JDBC URL through a connection pool certtrack owns.
-         *
-         * @throws InvalidValueException if the URL is malformed (the message masks its password)
-         */
-        public Builder url(String url) {
-            return url(DatabaseUrl.parse(url));
-        }
-
-        /** Connect to this database through a connection pool certtrack owns. */
-        public Builder url(DatabaseUrl url) {
-            this.url = requireNonNull(url, "url");
-            this.dataSource = null;
-            return this;
-        }
-
-        /** Use the embedded H2 database stored in files next to {@code path} ({@code path.mv.db}). */
-        public Builder embedded(Path path) {
-            String file = requireNonNull(path, "path").toAbsolutePath().normalize().toString();
-            return url(new DatabaseUrl("jdbc:h2:file:" + file, "sa", null));
-        }
-
-        /**
-         * Run the migrations as a different database user than the application, typically the owner of
-         * the schema, so that the application's own user needs only to read and write rows
-         * ({@code SELECT, INSERT, UPDATE, DELETE} on the tables, {@code USAGE} on the sequences). certtrack
-         * opens one short-lived connection pool with these credentials at start-up and closes it after
-         * migrating. Without it, the migrations use the application's connection.
-         *
-         * @throws InvalidValueException if the URL is malformed (the message masks its password)
-         */
-        public Builder migrationUrl(String url) {
-            return migrationUrl(DatabaseUrl.parse(url));
-        }
-
-        /** Run the migrations through a connection to this database: see {@link #migrationUrl(String)}. */
-        public Builder migrationUrl(DatabaseUrl url) {
-            this.migrationUrl = requireNonNull(url, "migrationUrl");
-            this.migrationDataSource = null;
-            return this;
-        }
-
-        /**
-         * Run the migrations through this data source, which the caller owns (see {@link #migrationUrl(String)}).
-         */
-        public Builder migrationDataSource(DataSource dataSource) {
-            this.migrationDataSource = requireNonNull(dataSource, "migrationDataSource");
-            this.migrationUrl = null;
-            return this;
-        }
-
-        /**
-         * The most connections the pool certtrack owns may open (default 10, at least 1). With fewer than 3,
-         * start-up migrates through a short-lived pool of 2 connections of its own, closed before
-         * {@link #build()} returns (Flyway needs two at once), and then boots Hibernate.
-         */
-        public Builder maximumPoolSize(int maximumPoolSize) {
-            this.maximumPoolSize = Require.between("maximumPoolSize", maximumPoolSize, 1, 1000);
-            return this;
-        }
-
-        /**
-         * How long to wait for a connection, including the first one at start-up (default 10 seconds, at
-         * least 250 ms). When the database cannot be reached, start-up and each unit of work fail with a
-         * {@link DatabaseUnavailableException} after about this long instead of hanging.
-         */
-        public Builder connectionTimeout(Duration connectionTimeout) {
-            requireNonNull(connectionTimeout, "connectionTimeout");
-            if (connectionTimeout.toMillis() < 250) {
-                throw new InvalidValueException("connectionTimeout", "must be at least 250 ms", connectionTimeout);
-            }
-            this.connectionTimeout = connectionTimeout;
-            return this;
-        }
-
-        /**
-         * How long the pool may take to check that an idle connection still works before handing it out
-         * (default half the connection timeout, at most 5 s; PostgreSQL's driver checks in whole seconds).
-         * It must not exceed the connection timeout: {@link #build()} rejects it otherwise. A check that
-         * fails costs a unit of work this much of its connection timeout, at most.
-         */
-        public Builder validationTimeout(Duration validationTimeout) {
-            requireNonNull(validationTimeout, "validationTimeout");
-            if (validationTimeout.toMillis() < 250) {
-                throw new InvalidValueException("validationTimeout", "must be at least 250 ms", validationTimeout);
-            }
-            this.validationTimeout = validationTimeout;
-            return this;
-        }
-
-        /**
-         * The longest certtrack waits for any answer from a PostgreSQL server on a connection it has
-         * (default 120 seconds, whole seconds, at least 1 s; pgjdbc's {@code socketTimeout}). A server that
-         * stops answering in the middle of a statement then fails the unit of work with a
-         * {@link DatabaseUnavailableException} naming {@code socketTimeout}, and the connection is replaced.
-         * It must be longer than the {@linkplain #queryTimeout query timeout}, so that a slow statement is
-         * cancelled before its connection is given up, and it bounds every statement, including
-         * migrations and the seeder's: raise it for a migration that runs longer. Not used for H2 or a
-         * caller's {@code DataSource} (configure your own pool's).
-         */
-        public Builder socketTimeout(Duration socketTimeout) {
-            this.socketTimeout = wholeSeconds("socketTimeout", socketTimeout);
-            return this;
-        }
-
-        /**
-         * The longest a query may run (default 30 seconds, whole seconds, at least 1 s): the database cancels
-         * it then, and the unit of work fails with a {@link TimedOutException} naming {@code queryTimeout}.
-         * Applies to every query certtrack's repositories and {@code UnitOfWork.entityManager()} run, on H2
-         * and PostgreSQL, in certtrack's pool or a caller's {@code DataSource} (Hibernate's
-         * {@code jakarta.persistence.query.timeout}, which {@link #property} can set instead). The writes of a
-         * flush are bounded by the socket timeout.
-         */
-        public Builder queryTimeout(Duration queryTimeout) {
-            this.queryTimeout = wholeSeconds("queryTimeout", queryTimeout);
-            return this;
-        }
-
-        private static Duration wholeSeconds(String field, Duration value) {
-            requireNonNull(value, field);
-            if (value.compareTo(Duration.ofSeconds(1)) < 0 || value.toNanos() % 1_000_000_000L != 0) {
-                throw new InvalidValueException(field, "must be a whole number of seconds, at least 1 s", value);
-            }
-            return value;
-        }
-
-        /**
-         * Whether read-only units of work ({@link CertTrack#read}) go to standbys when the {@link #url} names
-         * several PostgreSQL servers (default true), as in
-         * {@code postgresql://app@primary:5432,standby:5432/certtrack}: certtrack then opens two pools of up to
-         * {@link #maximumPoolSize} connections each, with the same timeouts. The write pool connects only to
-         * the server that is not in recovery (pgjdbc's {@code targetServerType=primary}), whatever the URL
-         * says, and serves read-write units, {@link CertTrack#readFromPrimary} and the migrations. The read
-         * pool connects to a standby when one is up and to the primary otherwise
-         * ({@code targetServerType=preferSecondary} and {@code loadBalanceHosts=true}, unless the URL sets
-         * them), and renews its connections every 5 minutes, so that reads return to a standby that was down.
-         * pgjdbc remembers for {@code hostRecheckSeconds} (a URL parameter, default 10) which server is which
-         * and which did not answer. With {@code false}, or a URL of one server, every unit of work runs on the
-         * one pool. Ignored for a caller's {@code DataSource}.
-         */
-        public Builder readFromStandbys(boolean readFromStandbys) {
-            this.readFromStandbys = readFromStandbys;
-            return this;
-        }
-
-        /** Whether to apply pending migrations at start-up (default true). */
-        public Builder migrate(boolean migrate) {
-            this.migrate = migrate;
-            return this;
-        }
-
-        /** Passes a setting to Hibernate, for example {@code hibernate.generate_statistics}. */
-        public Builder property(String name, Object value) {
-            properties.put(requireNonNull(name, "name"), requireNonNull(value, "value"));
-            return this;
-        }
-
-        /**
-         * Opens certtrack: connects, migrates, checks that the schema is still what the migrations made
-         * ({@link Migrations#verifySchema()}: columns and types, named constraints, indexes, triggers), and
-         * starts Hibernate. With {@link #migrate(boolean) migrate(false)} it neither migrates nor checks
-         * (call {@code migrations().verifySchema()} yourself). Hibernate's own mapping is checked against
-         * the schema only when you ask it to ({@code property("hibernate.hbm2ddl.auto", "validate")}).
-         *
-         * @throws DatabaseUnavailableException if the database cannot be reached within the connection timeout
-         *                                      (the message masks any password)
-         * @throws CertTrackException           if the database cannot be migrated (the message names the
-         *                                      script) or its schema has drifted (the message names each
-         *                                      difference)
-         */
-        public CertTrack build() {
-            if (dataSource == null && url == null) {
-                throw new IllegalStateException("Give the builder a dataSource(...), url(...) or embedded(...)");
-            }
-            Duration validation = validationTimeout();
-            if (validation.compareTo(connectionTimeout) > 0) {
-                throw new InvalidValueException("validationTimeout", "must not exceed connectionTimeout ("
-                        + connectionTimeout.toMillis() + " ms): a unit of work would wait longer than connectionTimeout"
-                        + " for a connection", validation);
-            }
-            if (socketTimeout.compareTo(queryTimeout) <= 0) {
-                throw new InvalidValueException("socketTimeout", "must be longer than queryTimeout (" + queryTimeout.toSeconds()
-                        + " s), or a slow query would lose its connection instead of being cancelled", socketTimeout);
-            }
-            Map<String, Object> settings = new LinkedHashMap<>(properties);
-            settings.putIfAbsent(QUERY_TIMEOUT_PROPERTY, (int) queryTimeout.toMillis());
-            String description = describe();
-            HikariDataSource pool = dataSource == null
-                    ? Pools.open("certtrack", url, maximumPoolSize, connectionTimeout, validation, socketTimeout) : null;
-            DataSource target = pool != null ? pool : dataSource;
-            Timeouts.Limits limits = new Timeouts.Limits(pool != null ? maximumPoolSize : null,
-                    pool != null ? connectionTimeout : null,
-                    pool != null && url.jdbcUrl().startsWith("jdbc:postgresql:") ? socketTimeout : null,
-                    properties.containsKey(QUERY_TIMEOUT_PROPERTY) ? null : queryTimeout);
-            if (dataSource != null) {
-                limits = Timeouts.Limits.of(dataSource, limits.queryTimeout());
-            }
-            HikariDataSource readPool = null;
-            try {
-                Bootstrap.Started started = Bootstrap.start(target, settings, migrate ? () -> migrate(target, description) : null);
-                if (pool != null && readFromStandbys && url.isMultiHost()) {
-                    readPool = Pools.openForReads("certtrack-reads", url, maximumPoolSize, connectionTimeout, validation,
-                            socketTimeout);
-                }
-                return new CertTrack(target, pool, readPool, started, description, limits);
-            } catch (RuntimeException | Error e) {
-                closeBoth(pool, readPool);
-                throw e;
-            }
-        }
-
-        private Duration validationTimeout() {
-            return validationTimeout != null ? validationTimeout : Pools.defaultValidationTimeout(connectionTimeout);
-        }
-
-        private boolean migratesThroughPoolOfItsOwn() {
-            return migrationUrl == null && migrationDataSource == null && url != null && maximumPoolSize < 3;
-        }
-
-        private String describe() {
-            String where = dataSource != null ? "a caller's DataSource" : url.toString();
-            if (migrationUrl != null) {
-                return where + ", migrated as " + migrationUrl;
-            }
-            return migrationDataSource != null ? where + ", migrated through a caller's DataSource" : where;
-        }
-
-        private Migrations.MigrationResult migrate(DataSource applicationDataSource, String description) {
-            // Flyway holds a second connection for its lock while it migrates through the first, and Hibernate
-            // boots beside it on a third: a pool of certtrack's own smaller than that migrates through a
-            // short-lived pool of two, as the migration credentials do.
-            DatabaseUrl ownPoolTarget = migrationUrl != null ? migrationUrl
-                    : migratesThroughPoolOfItsOwn() ? url : null;
-            if (ownPoolTarget == null) {
-                return Bootstrap.migrate(migrationDataSource != null ? migrationDataSource : applicationDataSource, description);
-            }
-            try (HikariDataSource owner = Pools.open("certtrack-migrations", ownPoolTarget, 2, connectionTimeout,
-                    validationTimeout(), socketTimeout)) {
-                return Bootstrap.migrate(owner, description);
-            }
-        }
     }
 }

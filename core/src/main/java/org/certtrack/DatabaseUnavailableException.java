@@ -2,8 +2,8 @@ package org.certtrack;
 
 /**
  * Thrown when the database cannot be reached: at start-up within the builder's
- * {@linkplain CertTrack.Builder#connectionTimeout connection timeout}, or later when it is down or
- * restarting, or stops answering for the {@linkplain CertTrack.Builder#socketTimeout socket timeout}; the
+ * {@linkplain CertTrackBuilder#connectionTimeout connection timeout}, or later when it is down or
+ * restarting, or stops answering for the {@linkplain CertTrackBuilder#socketTimeout socket timeout}; the
  * message names the limit. (Every connection of a pool busy with other units of work is a
  * {@link PoolExhaustedException} instead: the database is up.) Nothing the unit of work wrote was committed, unless
  * the database became unavailable during the commit itself: then the message says that the unit of work may or

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * Thrown when every connection of the pool stayed in use by other units of work for the whole
- * {@linkplain CertTrack.Builder#connectionTimeout connection timeout}: the database is up, but more units
- * of work ran at once (or for longer) than the {@linkplain CertTrack.Builder#maximumPoolSize pool size}
+ * {@linkplain CertTrackBuilder#connectionTimeout connection timeout}: the database is up, but more units
+ * of work ran at once (or for longer) than the {@linkplain CertTrackBuilder#maximumPoolSize pool size}
  * allows. Nothing was written. Raise {@code maximumPoolSize} or {@code connectionTimeout}, or shorten the
  * units of work; a database that cannot be reached is a {@link DatabaseUnavailableException} instead.
  */

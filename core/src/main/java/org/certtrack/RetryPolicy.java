@@ -22,7 +22,7 @@ import org.certtrack.internal.Require;
  * certTrack.useTransaction(new RetryPolicy(20, Duration.ofMillis(250)).alsoWhenUnavailable(), work -> ...);
  * }</pre>
  *
- * <p>Each attempt waits for a connection for up to the {@linkplain CertTrack.Builder#connectionTimeout
+ * <p>Each attempt waits for a connection for up to the {@linkplain CertTrackBuilder#connectionTimeout
  * connection timeout}, so a unit retried while the database is unreachable takes up to about
  * {@code maxAttempts} times that before it fails.
  *

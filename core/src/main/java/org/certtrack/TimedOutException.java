@@ -4,9 +4,9 @@ import java.time.Duration;
 
 /**
  * Thrown when a unit of work waited as long as one of certtrack's limits allows while the database itself
- * answered: a statement ran longer than the {@linkplain CertTrack.Builder#queryTimeout query timeout} and
+ * answered: a statement ran longer than the {@linkplain CertTrackBuilder#queryTimeout query timeout} and
  * the database cancelled it, or (as {@link PoolExhaustedException}) every pooled connection stayed busy for
- * the {@linkplain CertTrack.Builder#connectionTimeout connection timeout}. Nothing the unit of work wrote
+ * the {@linkplain CertTrackBuilder#connectionTimeout connection timeout}. Nothing the unit of work wrote
  * was committed. {@link #limit()} names the setting; the message says its value.
  *
  * <p>A database that cannot be reached or stops answering is a {@link DatabaseUnavailableException}

@@ -60,7 +60,7 @@ class ConcurrentLoadIT extends DatabaseContract {
     }
 
     @Override
-    protected CertTrack.Builder configure(CertTrack.Builder builder) {
+    protected CertTrackBuilder configure(CertTrackBuilder builder) {
         return builder.maximumPoolSize(THREADS);
     }
 

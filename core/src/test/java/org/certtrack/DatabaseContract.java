@@ -38,7 +38,7 @@ abstract class DatabaseContract {
     }
 
     /** Options of this subclass's certtrack on top of {@link TestDatabase#certTrack()}; none by default. */
-    protected CertTrack.Builder configure(CertTrack.Builder builder) {
+    protected CertTrackBuilder configure(CertTrackBuilder builder) {
         return builder;
     }
 

@@ -143,7 +143,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** A certtrack over this database that checks Hibernate's mapping against the migrated schema. */
-    CertTrack.Builder certTrack() {
+    CertTrackBuilder certTrack() {
         return CertTrack.builder()
                 .url(jdbcUrl)
                 .maximumPoolSize(4)

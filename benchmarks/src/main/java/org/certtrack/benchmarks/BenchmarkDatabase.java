@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.UUID;
 
 import org.certtrack.CertTrack;
+import org.certtrack.CertTrackBuilder;
 import org.certtrack.DatabaseUrl;
 
 /**
@@ -52,7 +53,7 @@ final class BenchmarkDatabase implements AutoCloseable {
     }
 
     /** certtrack over this schema, configured as a host application would. */
-    CertTrack.Builder certTrack() {
+    CertTrackBuilder certTrack() {
         return CertTrack.builder().url(jdbcUrl(System.getProperty("certtrack.params", ""))).maximumPoolSize(4);
     }
 

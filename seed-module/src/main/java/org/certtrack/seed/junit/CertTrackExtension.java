@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.certtrack.CertTrack;
+import org.certtrack.CertTrackBuilder;
 import org.certtrack.CertificateRepository;
 import org.certtrack.EngineerRepository;
 import org.certtrack.InstructorRepository;
@@ -89,7 +90,7 @@ public abstract class CertTrackExtension implements ExecutionCondition, BeforeAl
     private DataSet dataSet;
     private Long seed;
     private final List<Consumer<UnitOfWork>> fixtures = new ArrayList<>();
-    private final List<Consumer<CertTrack.Builder>> customizers = new ArrayList<>();
+    private final List<Consumer<CertTrackBuilder>> customizers = new ArrayList<>();
 
     /** Subclassed in this package only: one subclass per database. */
     CertTrackExtension() {
@@ -149,8 +150,8 @@ public abstract class CertTrackExtension implements ExecutionCondition, BeforeAl
         return this;
     }
 
-    /** Adjusts the {@link CertTrack.Builder} before the class's {@link CertTrack} is built (Hibernate settings, pool). */
-    public CertTrackExtension withCertTrack(Consumer<CertTrack.Builder> customizer) {
+    /** Adjusts the {@link CertTrackBuilder} before the class's {@link CertTrack} is built (Hibernate settings, pool). */
+    public CertTrackExtension withCertTrack(Consumer<CertTrackBuilder> customizer) {
         customizers.add(requireNonNull(customizer, "customizer"));
         return this;
     }
@@ -171,7 +172,7 @@ public abstract class CertTrackExtension implements ExecutionCondition, BeforeAl
         TestDatabase database = openDatabase();
         CertTrack certTrack;
         try {
-            CertTrack.Builder builder = database.certTrack();
+            CertTrackBuilder builder = database.certTrack();
             customizers.forEach(customizer -> customizer.accept(builder));
             certTrack = builder.build();
         } catch (RuntimeException e) {

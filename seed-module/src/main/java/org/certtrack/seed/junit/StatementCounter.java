@@ -20,7 +20,7 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
  */
 public final class StatementCounter implements StatementInspector {
 
-    /** The Hibernate setting that installs a counter: pass it to {@code CertTrack.Builder.property}. */
+    /** The Hibernate setting that installs a counter: pass it to {@code CertTrackBuilder.property}. */
     public static final String PROPERTY = "hibernate.session_factory.statement_inspector";
 
     private final AtomicInteger count = new AtomicInteger();

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.certtrack.CertTrack;
+import org.certtrack.CertTrackBuilder;
 import org.certtrack.CertTrackException;
 import org.certtrack.DatabaseUrl;
 import org.certtrack.internal.Drivers;
@@ -135,7 +136,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** A builder of a {@link CertTrack} over this database, with a small pool; adjust it, then build it. */
-    public CertTrack.Builder certTrack() {
+    public CertTrackBuilder certTrack() {
         return CertTrack.builder().url(url).maximumPoolSize(4);
     }
 
