@@ -1,29 +1,22 @@
 package org.certtrack.internal;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 
 import org.h2.api.Trigger;
 
 /**
- * The H2 trigger that migration V4 installs on certtrack's tables (PostgreSQL's V4 does the same in
- * PL/pgSQL): before a row is inserted or updated, a NULL {@code version} becomes 0, and an update that
- * does not advance {@code version} advances it by one; where the table has them, {@code created_at}
- * never changes ({@code NULL} on insert becomes the clock) and {@code updated_at} is the clock on every
- * update, never earlier than the row's previous {@code updated_at} or its {@code created_at}.
- * H2 instantiates it by name; it is not API.
+ * The name under which migration V4 installed certtrack's H2 trigger until 0.2.0, and which every H2 database
+ * file made by then stores: H2 instantiates the class by this name when it opens such a file, so this class
+ * stays, delegating to {@link org.certtrack.spi.H2RowRules}, for as long as such files can exist.
+ *
+ * @deprecated the trigger's stable name is {@link org.certtrack.spi.H2RowRules}; this one is kept only for
+ *             the database files that name it.
  */
+@Deprecated(since = "0.2.0")
 public final class H2RowRules implements Trigger {
 
-    private int version = -1;
-    private int createdAt = -1;
-    private int updatedAt = -1;
+    private final Trigger rules = new org.certtrack.spi.H2RowRules();
 
     /** For H2, which creates one per trigger. */
     public H2RowRules() {
@@ -32,53 +25,21 @@ public final class H2RowRules implements Trigger {
     @Override
     public void init(Connection connection, String schema, String trigger, String table, boolean before, int type)
             throws SQLException {
-        try (ResultSet columns = connection.getMetaData().getColumns(null, schema, table, null)) {
-            while (columns.next()) {
-                int index = columns.getInt("ORDINAL_POSITION") - 1;
-                switch (columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT)) {
-                    case "version" -> version = index;
-                    case "created_at" -> createdAt = index;
-                    case "updated_at" -> updatedAt = index;
-                    default -> {
-                    }
-                }
-            }
-        }
+        rules.init(connection, schema, trigger, table, before, type);
     }
 
     @Override
-    public void fire(Connection connection, Object[] oldRow, Object[] newRow) {
-        if (newRow == null) {
-            return;
-        }
-        if (version >= 0) {
-            newRow[version] = nextVersion(oldRow == null ? null : (Number) oldRow[version], (Number) newRow[version]);
-        }
-        if (createdAt >= 0 && updatedAt >= 0) {
-            OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            if (oldRow == null) {
-                OffsetDateTime created = newRow[createdAt] == null ? now : (OffsetDateTime) newRow[createdAt];
-                newRow[createdAt] = created;
-                newRow[updatedAt] = latest(created, (OffsetDateTime) newRow[updatedAt]);
-            } else {
-                OffsetDateTime created = (OffsetDateTime) oldRow[createdAt];
-                newRow[createdAt] = created;
-                newRow[updatedAt] = latest(latest(now, (OffsetDateTime) oldRow[updatedAt]), created);
-            }
-        }
+    public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+        rules.fire(connection, oldRow, newRow);
     }
 
-    private static Long nextVersion(Number old, Number proposed) {
-        if (old == null) {
-            return proposed == null ? 0L : proposed.longValue();
-        }
-        return proposed == null || proposed.longValue() <= old.longValue() ? old.longValue() + 1 : proposed.longValue();
+    @Override
+    public void close() throws SQLException {
+        rules.close();
     }
 
-    private static OffsetDateTime latest(OffsetDateTime a, OffsetDateTime b) {
-        if (b == null) {
-            return a;
-        }
-        return a == null || b.isAfter(a) ? b : a;
+    @Override
+    public void remove() throws SQLException {
+        rules.remove();
     }
 }

@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 import org.certtrack.CertificateRepository;
 import org.certtrack.EngineerRepository;
 import org.certtrack.InstructorRepository;
-import org.certtrack.internal.Bootstrap;
+import org.certtrack.spi.Integration;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -71,7 +71,7 @@ public final class CertTrackAutoConfiguration {
     @Bean
     EntityManagerFactoryBuilderCustomizer certTrackEntities() {
         return builder -> builder.addPersistenceUnitPostProcessors(unit -> {
-            for (Class<?> entity : Bootstrap.ENTITY_CLASSES) {
+            for (Class<?> entity : Integration.entityClasses()) {
                 if (!unit.getManagedClassNames().contains(entity.getName())) {
                     unit.addManagedClassName(entity.getName());
                 }
@@ -81,7 +81,7 @@ public final class CertTrackAutoConfiguration {
 
     @Bean
     HibernatePropertiesCustomizer certTrackHibernateSettings() {
-        return properties -> Bootstrap.HIBERNATE_SETTINGS.forEach(properties::putIfAbsent);
+        return properties -> Integration.hibernateSettings().forEach(properties::putIfAbsent);
     }
 
     /** The schema is migrated (by certtrack, or by whoever runs its migrations): Hibernate must not generate it. */

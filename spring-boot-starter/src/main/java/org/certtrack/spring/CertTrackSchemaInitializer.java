@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import javax.sql.DataSource;
 
 import org.certtrack.Migrations;
-import org.certtrack.internal.Bootstrap;
+import org.certtrack.spi.Integration;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
@@ -26,7 +26,7 @@ public class CertTrackSchemaInitializer implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        result = Bootstrap.migrate(dataSource, "the application's DataSource");
+        result = Integration.migrateAndCheck(dataSource, "the application's DataSource");
     }
 
     /** What migrating at start-up did. */

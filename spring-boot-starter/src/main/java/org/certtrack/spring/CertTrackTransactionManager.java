@@ -1,8 +1,7 @@
 package org.certtrack.spring;
 
 import org.certtrack.CertTrackException;
-import org.certtrack.internal.Failures;
-import org.certtrack.internal.Timeouts;
+import org.certtrack.spi.Integration;
 import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.orm.jpa.JpaTransactionManager;
@@ -57,8 +56,7 @@ public class CertTrackTransactionManager extends JpaTransactionManager {
 
     /** certtrack's exception for {@code failure}; with the pool at hand, a busy pool is told from an unreachable database. */
     private RuntimeException translate(RuntimeException failure) {
-        return getDataSource() == null ? Failures.translate(failure)
-                : Failures.translate(failure, getDataSource(), Timeouts.Limits.of(getDataSource(), null));
+        return Integration.translate(failure, getDataSource());
     }
 
     private static RuntimeException certTrackExceptionOr(RuntimeException spring, RuntimeException certTrack) {

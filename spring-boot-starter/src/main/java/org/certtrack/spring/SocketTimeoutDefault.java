@@ -2,12 +2,12 @@ package org.certtrack.spring;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import org.certtrack.internal.Pools;
+import org.certtrack.CertTrack;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Gives the application's HikariCP pool on PostgreSQL certtrack's default {@code socketTimeout}
- * ({@link Pools#DEFAULT_SOCKET_TIMEOUT}) when it sets none, so that a server that stops answering in the
+ * ({@link CertTrack#DEFAULT_SOCKET_TIMEOUT}) when it sets none, so that a server that stops answering in the
  * middle of a statement fails the transaction instead of holding it forever (pgjdbc's own default is no
  * limit). The application's own value wins: {@code spring.datasource.hikari.data-source-properties.socketTimeout},
  * or {@code socketTimeout} in the JDBC URL.
@@ -17,7 +17,7 @@ class SocketTimeoutDefault implements BeanPostProcessor {
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource pool && applies(pool)) {
-            pool.addDataSourceProperty("socketTimeout", String.valueOf(Pools.DEFAULT_SOCKET_TIMEOUT.toSeconds()));
+            pool.addDataSourceProperty("socketTimeout", String.valueOf(CertTrack.DEFAULT_SOCKET_TIMEOUT.toSeconds()));
         }
         return bean;
     }

@@ -11,8 +11,8 @@ import org.certtrack.CertTrack;
 import org.certtrack.CertTrackBuilder;
 import org.certtrack.CertTrackException;
 import org.certtrack.DatabaseUrl;
-import org.certtrack.internal.Drivers;
 import org.certtrack.seed.internal.PostgresSkipSummary;
+import org.certtrack.spi.Integration;
 
 /**
  * A private database for tests: an in-memory H2 database, or a fresh schema in a PostgreSQL database,
@@ -108,7 +108,7 @@ public final class TestDatabase implements AutoCloseable {
     static TestDatabase postgresSchema(DatabaseUrl server) {
         String schema = "certtrack_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         // pgjdbc is optional in certtrack-seed: without it, say which artifact to add, not "No suitable driver".
-        Drivers.require(server.jdbcUrl());
+        Integration.requireDriver(server.jdbcUrl());
         try (Connection connection = connect(server);
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
