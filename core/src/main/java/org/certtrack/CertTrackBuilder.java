@@ -67,7 +67,7 @@ public final class CertTrackBuilder {
     /** Use the embedded H2 database stored in files next to {@code path} ({@code path.mv.db}). */
     public CertTrackBuilder embedded(Path path) {
         String file = requireNonNull(path, "path").toAbsolutePath().normalize().toString();
-        return url(new DatabaseUrl("jdbc:h2:file:" + file, "sa", null));
+        return url(DatabaseUrl.of("jdbc:h2:file:" + file, "sa", null));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,11 +20,10 @@ import java.util.regex.Pattern;
  * ({@code postgresql://user@primary:5432,standby:5432/db}; see {@link #isMultiHost()}). A password found in
  * the URL is moved out of it, and {@link #toString()} masks it, so the URL can be logged.
  *
- * @param jdbcUrl  the JDBC URL, without the password
- * @param username the user, or null to let the driver decide
- * @param password the password, or null for none
+ * <p>Made only by {@link #parse(String)} and {@link #of(String, String, String)}, which both accept only
+ * PostgreSQL and H2 URLs. (Until 0.2.0 it was a record whose public constructor accepted any text.)
  */
-public record DatabaseUrl(String jdbcUrl, String username, String password) {
+public final class DatabaseUrl {
 
     // Greedy to the last @ of the URL: a password may hold an unencoded @ or /, and masking too much is safe.
     private static final Pattern PASSWORD_IN_USER_INFO = Pattern.compile("(//[^/@:\\s]*:)[^\\s]*@");
@@ -38,8 +38,45 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
             "connect_timeout", "connectTimeout");
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;]*");
 
-    public DatabaseUrl {
-        requireNonNull(jdbcUrl, "jdbcUrl");
+    private final String jdbcUrl;
+    private final String username;
+    private final String password;
+
+    private DatabaseUrl(String jdbcUrl, String username, String password) {
+        this.jdbcUrl = requireNonNull(jdbcUrl, "jdbcUrl");
+        this.username = username;
+        this.password = password;
+    }
+
+    /**
+     * A JDBC URL with credentials given apart, as a pool or a test container hands them out
+     * ({@code jdbc:postgresql://host:5432/db} or {@code jdbc:h2:...}), checked as {@link #parse(String)} checks
+     * it. A user or password given here takes the place of one in the URL.
+     *
+     * @param username the user, or null for the URL's (or the driver's default)
+     * @param password the password, or null for the URL's (or none)
+     * @throws InvalidValueException naming {@code DATABASE_URL}, never showing a password, if the URL is
+     *                               neither a PostgreSQL nor an H2 JDBC URL, or is malformed
+     */
+    public static DatabaseUrl of(String jdbcUrl, String username, String password) {
+        DatabaseUrl parsed = parse(jdbcUrl);
+        return new DatabaseUrl(parsed.jdbcUrl, username != null ? username : parsed.username,
+                password != null ? password : parsed.password);
+    }
+
+    /** The JDBC URL, without the password. */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** The user, or null to let the driver decide. */
+    public String username() {
+        return username;
+    }
+
+    /** The password, or null for none. Never logged: {@link #toString()} masks it. */
+    public String password() {
+        return password;
     }
 
     /**
@@ -276,6 +313,18 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
     private List<String> queryParameters() {
         int query = jdbcUrl.indexOf('?');
         return query < 0 ? List.of() : List.of(jdbcUrl.substring(query + 1).split("&"));
+    }
+
+    /** Whether {@code other} is a {@code DatabaseUrl} with the same JDBC URL, user and password. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DatabaseUrl that && jdbcUrl.equals(that.jdbcUrl) && Objects.equals(username, that.username)
+                && Objects.equals(password, that.password);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(jdbcUrl, username, password);
     }
 
     /** The JDBC URL and user, with the password masked: safe to log. */

@@ -6,8 +6,13 @@ import static java.util.Objects.requireNonNull;
  * Thrown when a value is rejected before any SQL runs: a blank name, an implausible age, an oversized
  * page. The message names the field and says what is wrong with the value, for example
  * {@code Instructor.name must not be blank, but was "  "}.
+ *
+ * <p>Until 0.2.0 it extended {@link IllegalArgumentException}; it is now a {@link CertTrackException}, so that
+ * one type catches every failure certtrack reports. Nothing the unit of work wrote is kept.
  */
-public class InvalidValueException extends IllegalArgumentException {
+public class InvalidValueException extends CertTrackException {
+
+    private static final long serialVersionUID = 1L;
 
     private final String field;
 

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -288,26 +289,93 @@ public final class Migrations {
         return new CertTrackException("Could not " + what + ": " + DatabaseUrl.mask(e.getMessage()), e);
     }
 
-    /**
-     * What {@link #migrate()} or {@link #rebuildTo} did.
-     *
-     * @param fromVersion the schema version before, or null for a new schema
-     * @param toVersion   the schema version after, or null if still none
-     * @param applied     the migrations applied, in order; empty when the schema was up to date
-     */
-    public record MigrationResult(String fromVersion, String toVersion, List<Applied> applied) {
-        public MigrationResult {
-            applied = List.copyOf(applied);
+    /** What {@link #migrate()} or {@link #rebuildTo} did. (Until 0.2.0 it was a record.) */
+    public static final class MigrationResult {
+
+        private final String fromVersion;
+        private final String toVersion;
+        private final List<Applied> applied;
+
+        MigrationResult(String fromVersion, String toVersion, List<Applied> applied) {
+            this.fromVersion = fromVersion;
+            this.toVersion = toVersion;
+            this.applied = List.copyOf(applied);
+        }
+
+        /** The schema version before, or null for a new schema. */
+        public String fromVersion() {
+            return fromVersion;
+        }
+
+        /** The schema version after, or null if still none. */
+        public String toVersion() {
+            return toVersion;
+        }
+
+        /** The migrations applied, in order; empty when the schema was up to date. */
+        public List<Applied> applied() {
+            return applied;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MigrationResult that && Objects.equals(fromVersion, that.fromVersion)
+                    && Objects.equals(toVersion, that.toVersion) && applied.equals(that.applied);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(fromVersion, toVersion, applied);
+        }
+
+        @Override
+        public String toString() {
+            return "MigrationResult[fromVersion=" + fromVersion + ", toVersion=" + toVersion + ", applied=" + applied + "]";
         }
     }
 
-    /**
-     * One applied migration.
-     *
-     * @param version     its version, such as {@code 1}
-     * @param description its description, such as {@code create certtrack schema}
-     * @param script      the script's path
-     */
-    public record Applied(String version, String description, String script) {
+    /** One applied migration. (Until 0.2.0 it was a record.) */
+    public static final class Applied {
+
+        private final String version;
+        private final String description;
+        private final String script;
+
+        Applied(String version, String description, String script) {
+            this.version = version;
+            this.description = description;
+            this.script = script;
+        }
+
+        /** Its version, such as {@code 1}. */
+        public String version() {
+            return version;
+        }
+
+        /** Its description, such as {@code create certtrack schema}. */
+        public String description() {
+            return description;
+        }
+
+        /** The script's path. */
+        public String script() {
+            return script;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Applied that && Objects.equals(version, that.version)
+                    && Objects.equals(description, that.description) && Objects.equals(script, that.script);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(version, description, script);
+        }
+
+        @Override
+        public String toString() {
+            return "Applied[version=" + version + ", description=" + description + ", script=" + script + "]";
+        }
     }
 }

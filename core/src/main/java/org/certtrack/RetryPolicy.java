@@ -3,6 +3,7 @@ package org.certtrack;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.certtrack.internal.Require;
@@ -26,25 +27,34 @@ import org.certtrack.internal.Require;
  * connection timeout}, so a unit retried while the database is unreachable takes up to about
  * {@code maxAttempts} times that before it fails.
  *
- * @param maxAttempts        how many times to run the work at most, from 1 (no retry) to 100
- * @param backoff            the pause unit between attempts, from 0 to 10 seconds
- * @param retriesUnavailable whether a {@link DatabaseUnavailableException} that wrote nothing is retried too
+ * <p>Immutable; each option is a method that returns a new policy. (Until 0.2.0 it was a record.)
  */
-public record RetryPolicy(int maxAttempts, Duration backoff, boolean retriesUnavailable) {
+public final class RetryPolicy {
 
     /** The pause unit {@link #upTo(int)} uses. */
     public static final Duration DEFAULT_BACKOFF = Duration.ofMillis(10);
 
-    /** @throws InvalidValueException if an argument is out of range */
-    public RetryPolicy {
-        Require.between("RetryPolicy.maxAttempts", maxAttempts, 1, 100);
+    private final int maxAttempts;
+    private final Duration backoff;
+    private final boolean retriesUnavailable;
+
+    private RetryPolicy(int maxAttempts, Duration backoff, boolean retriesUnavailable) {
+        this.maxAttempts = Require.between("RetryPolicy.maxAttempts", maxAttempts, 1, 100);
         requireNonNull(backoff, "backoff");
         if (backoff.isNegative() || backoff.compareTo(Duration.ofSeconds(10)) > 0) {
             throw new InvalidValueException("RetryPolicy.backoff", "must be between 0 and 10 seconds", backoff);
         }
+        this.backoff = backoff;
+        this.retriesUnavailable = retriesUnavailable;
     }
 
-    /** Retries of lost races only, up to {@code maxAttempts} runs in all, {@code backoff} apart. */
+    /**
+     * Retries of lost races only, up to {@code maxAttempts} runs in all, {@code backoff} apart.
+     *
+     * @param maxAttempts how many times to run the work at most, from 1 (no retry) to 100
+     * @param backoff     the pause unit between attempts, from 0 to 10 seconds
+     * @throws InvalidValueException if an argument is out of range
+     */
     public RetryPolicy(int maxAttempts, Duration backoff) {
         this(maxAttempts, backoff, false);
     }
@@ -57,6 +67,37 @@ public record RetryPolicy(int maxAttempts, Duration backoff, boolean retriesUnav
     /** This policy, retrying also a {@link DatabaseUnavailableException} that wrote nothing. */
     public RetryPolicy alsoWhenUnavailable() {
         return new RetryPolicy(maxAttempts, backoff, true);
+    }
+
+    /** How many times to run the work at most, from 1 (no retry) to 100. */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /** The pause unit between attempts, from 0 to 10 seconds. */
+    public Duration backoff() {
+        return backoff;
+    }
+
+    /** Whether a {@link DatabaseUnavailableException} that wrote nothing is retried too. */
+    public boolean retriesUnavailable() {
+        return retriesUnavailable;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RetryPolicy that && maxAttempts == that.maxAttempts && backoff.equals(that.backoff)
+                && retriesUnavailable == that.retriesUnavailable;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(maxAttempts, backoff, retriesUnavailable);
+    }
+
+    @Override
+    public String toString() {
+        return "RetryPolicy[maxAttempts=" + maxAttempts + ", backoff=" + backoff + ", retriesUnavailable=" + retriesUnavailable + "]";
     }
 
     /** Whether {@code failure} of an attempt is one this policy retries. */

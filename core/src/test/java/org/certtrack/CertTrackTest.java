@@ -155,7 +155,7 @@ class CertTrackTest {
     @Test
     void toStringMasksThePassword() {
         try (CertTrack certTrack = CertTrack.builder()
-                .url(new DatabaseUrl("jdbc:h2:mem:masked;DB_CLOSE_DELAY=-1", "sa", "hunter2")).build()) {
+                .url(DatabaseUrl.of("jdbc:h2:mem:masked;DB_CLOSE_DELAY=-1", "sa", "hunter2")).build()) {
             assertThat(certTrack.toString()).contains("jdbc:h2:mem:masked").doesNotContain("hunter2");
         }
     }

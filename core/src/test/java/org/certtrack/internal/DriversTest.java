@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 
-import org.certtrack.CertTrack;
 import org.certtrack.CertTrackException;
 import org.certtrack.DatabaseUrl;
+import org.certtrack.InvalidValueException;
 import org.junit.jupiter.api.Test;
 
 class DriversTest {
@@ -45,11 +45,11 @@ class DriversTest {
     }
 
     @Test
-    void theBuilderChecksTheDriverBeforeOpeningAPool() {
-        // A DatabaseUrl made directly: DATABASE_URL's parser already rejects schemes other than H2's and PostgreSQL's.
-        DatabaseUrl mysql = new DatabaseUrl("jdbc:mysql://db.example/certtrack", "app", null);
-        assertThatThrownBy(() -> CertTrack.builder().url(mysql).build())
-                .isInstanceOf(CertTrackException.class)
-                .hasMessageStartingWith("No JDBC driver for jdbc:mysql://db.example/certtrack on the classpath");
+    void aDatabaseUrlOfAnotherSchemeCannotBeMadeSoNoDriverEverSeesIt() {
+        // Until 0.2.0 DatabaseUrl's public record constructor accepted any text, and the builder then failed on the driver.
+        assertThatThrownBy(() -> DatabaseUrl.of("jdbc:mysql://db.example/certtrack?password=hunter2", "app", null))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("DATABASE_URL must look like postgresql://")
+                .hasMessageNotContaining("hunter2");
     }
 }

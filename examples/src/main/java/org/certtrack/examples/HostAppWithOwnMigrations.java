@@ -51,7 +51,7 @@ public final class HostAppWithOwnMigrations {
     public static void main(String[] args) {
         String databaseUrl = System.getenv(CertTrack.DATABASE_URL);
         DatabaseUrl database = databaseUrl == null || databaseUrl.isBlank()
-                ? new DatabaseUrl("jdbc:h2:file:./certtrack-data/hostapp", "sa", null)
+                ? DatabaseUrl.of("jdbc:h2:file:./certtrack-data/hostapp", "sa", null)
                 : DatabaseUrl.parse(databaseUrl);
         int status = run(args, database, System.out, System.err);
         if (status != 0) {

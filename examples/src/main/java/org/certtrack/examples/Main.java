@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 
 import org.certtrack.CertTrack;
 import org.certtrack.CertTrackException;
-import org.certtrack.InvalidValueException;
 import org.certtrack.examples.Options.UsageException;
 
 /**
@@ -97,7 +96,7 @@ public final class Main {
                 serve(certTrack, options.servePort().getAsInt());
             }
             return OK;
-        } catch (CertTrackException | InvalidValueException | UnsupportedOperationException e) {
+        } catch (CertTrackException | UnsupportedOperationException e) {
             err.println("certtrack-examples: " + e.getMessage());
             return FAILED;
         } catch (UncheckedIOException e) {

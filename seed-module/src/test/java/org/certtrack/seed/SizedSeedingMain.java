@@ -21,7 +21,7 @@ public final class SizedSeedingMain {
     }
 
     public static void main(String[] args) {
-        DatabaseUrl url = new DatabaseUrl(args[0], args[1].isEmpty() ? null : args[1], System.getenv(PASSWORD_VARIABLE));
+        DatabaseUrl url = DatabaseUrl.of(args[0], args[1].isEmpty() ? null : args[1], System.getenv(PASSWORD_VARIABLE));
         DataSet dataSet = DataSet.sized(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
         try (CertTrack certTrack = CertTrack.builder().url(url).maximumPoolSize(2).build()) {
             SeedResult result = Seeder.of(certTrack).withSeed(Long.parseLong(args[5])).withBatchSize(5_000)

@@ -34,6 +34,6 @@ final class Containers {
             started.start();
             container = started;
         }
-        return new DatabaseUrl(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        return DatabaseUrl.of(container.getJdbcUrl(), container.getUsername(), container.getPassword());
     }
 }

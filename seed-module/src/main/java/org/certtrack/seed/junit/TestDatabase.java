@@ -46,7 +46,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A new in-memory H2 database, private to the caller. */
     public static TestDatabase h2() {
-        return new TestDatabase(new DatabaseUrl("jdbc:h2:mem:certtrack-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        return new TestDatabase(DatabaseUrl.of("jdbc:h2:mem:certtrack-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "sa", null), null, null);
     }
 
@@ -117,7 +117,7 @@ public final class TestDatabase implements AutoCloseable {
                     + DatabaseUrl.mask(e.getMessage()), e);
         }
         String jdbcUrl = server.jdbcUrl() + (server.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return new TestDatabase(new DatabaseUrl(jdbcUrl, server.username(), server.password()), server, schema);
+        return new TestDatabase(DatabaseUrl.of(jdbcUrl, server.username(), server.password()), server, schema);
     }
 
     /** Where the database is and how to log in (password included: keep it out of logs). */

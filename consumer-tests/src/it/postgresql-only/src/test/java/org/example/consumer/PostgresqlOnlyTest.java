@@ -49,7 +49,7 @@ class PostgresqlOnlyTest {
         String schema = "consumer_postgresql_only_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(server, "CREATE SCHEMA " + schema);
         try {
-            DatabaseUrl url = new DatabaseUrl(server.jdbcUrl() + (server.jdbcUrl().contains("?") ? "&" : "?")
+            DatabaseUrl url = DatabaseUrl.of(server.jdbcUrl() + (server.jdbcUrl().contains("?") ? "&" : "?")
                     + "currentSchema=" + schema, server.username(), server.password());
             try (CertTrack certTrack = CertTrack.builder().url(url).maximumPoolSize(2).build()) {
                 long id = Engineers.add(certTrack, "Grace Hopper");
