@@ -45,6 +45,12 @@ import org.certtrack.internal.Require;
         left join fetch c.instructor
         where c.expirationYear = :year
         order by c.id""")
+@NamedQuery(name = "Certificate.expiringInOrBefore", query = """
+        select c from Certificate c
+        join fetch c.engineer
+        left join fetch c.instructor
+        where c.expirationYear between :earliest and :year
+        order by c.expirationYear, c.id""")
 @NamedQuery(name = "Certificate.countExpiringIn", query = "select count(*) from Certificate c where c.expirationYear = :year")
 @NamedQuery(name = "Certificate.byEngineerId", query = "from Certificate c where c.engineer.id = :engineerId order by c.id")
 public class Certificate {

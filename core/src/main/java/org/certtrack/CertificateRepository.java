@@ -42,6 +42,13 @@ public interface CertificateRepository {
      */
     List<Certificate> findExpiringIn(int year, PageRequest page);
 
+    /**
+     * One page of the certificates expiring in {@code year} or before, soonest first (by expiration year, then
+     * id), with their engineers and instructors loaded in the same SQL statement; empty when none does. (Until
+     * 0.2.0, unpaged.)
+     */
+    List<Certificate> findExpiringInOrBefore(int year, PageRequest page);
+
     /** How many certificates expire in {@code year}. */
     long countExpiringIn(int year);
 

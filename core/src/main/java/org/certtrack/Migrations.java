@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import org.certtrack.internal.SchemaCheck;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.exception.FlywayValidateException;
@@ -81,6 +82,23 @@ public final class Migrations {
      */
     public MigrationResult migrate() {
         return migrate(flyway(null, !schemaIsEmpty()));
+    }
+
+    /**
+     * Applies the migrations that this database's history skipped, after the newer ones it has, and then any
+     * pending ones: the way to bring up to date a database whose certtrack history was written by Spring's
+     * Flyway on {@link #LOCATION} alone (the hand-wired recipe before the Spring Boot starter), which never
+     * ran the per-database scripts under {@link #VENDOR_LOCATION} (versions 4 and 6). {@link #migrate()} and
+     * start-up refuse such a history and name the skipped versions. Run it once, with the schema owner's
+     * credentials, then start as usual; on an up-to-date database it applies nothing.
+     *
+     * @throws CertTrackException naming the script, if a script fails or an applied one was altered
+     */
+    public MigrationResult applySkipped() {
+        return migrate(Flyway.configure(Migrations.class.getClassLoader())
+                .configuration(flyway(null, !schemaIsEmpty()).getConfiguration())
+                .outOfOrder(true)
+                .load());
     }
 
     /** The version the schema is at, or empty when certtrack's migrations have never run. */
@@ -274,6 +292,19 @@ public final class Migrations {
                     .ignoreMigrationPatterns("*:pending")
                     .load()
                     .validateWithResult();
+            List<String> skipped = result.invalidMigrations.stream()
+                    .filter(invalid -> invalid.errorDetails != null
+                            && invalid.errorDetails.errorCode == CoreErrorCode.RESOLVED_VERSIONED_MIGRATION_NOT_APPLIED)
+                    .map(invalid -> invalid.version)
+                    .toList();
+            if (!skipped.isEmpty() && skipped.size() == result.invalidMigrations.size()) {
+                return new CertTrackException("Could not migrate certtrack's schema, nothing was migrated: its history"
+                        + " skips migration(s) " + String.join(", ", skipped) + ", which are older than the version it"
+                        + " is at and were never applied. A history written by Spring's Flyway on " + LOCATION
+                        + " alone (the recipe before the Spring Boot starter) misses the per-database scripts under "
+                        + VENDOR_LOCATION + vendor() + ". Apply them once with Migrations.of(dataSource).applySkipped()"
+                        + " (see CHANGELOG.md, \"From Spring's Flyway to the starter\"), then start again.", e);
+            }
             if (!result.validationSuccessful && !result.invalidMigrations.isEmpty()) {
                 return new CertTrackException(describe("Could not migrate certtrack's schema, nothing was migrated:"
                         + " an applied migration no longer matches its script (scripts must never change once applied;"

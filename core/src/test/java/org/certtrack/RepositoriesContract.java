@@ -85,6 +85,15 @@ abstract class RepositoriesContract extends DatabaseContract {
             assertThat(work.certificates().findExpiringIn(2025, PageRequest.first())).extracting(Certificate::getTitle)
                     .containsExactly("Azure");
             assertThat(work.certificates().findExpiringIn(2025, PageRequest.of(1, 1))).as("past the last page").isEmpty();
+            statements.reset();
+            List<Certificate> dueBy2026 = work.certificates().findExpiringInOrBefore(2026, PageRequest.first());
+            assertThat(dueBy2026).as("expiring in 2026 or before, soonest first").extracting(Certificate::getTitle)
+                    .containsExactly("Azure", "Github");
+            assertThat(dueBy2026).extracting(c -> c.getEngineer().getName()).containsExactly("Ada", "Linus");
+            assertThat(statements.count()).as("with engineers and instructors in one statement").isEqualTo(1);
+            assertThat(work.certificates().findExpiringInOrBefore(2026, PageRequest.of(1, 1))).extracting(Certificate::getTitle)
+                    .as("the second page of one").containsExactly("Github");
+            assertThat(work.certificates().findExpiringInOrBefore(2024, PageRequest.first())).as("none that soon").isEmpty();
             assertThat(work.certificates().countExpiringIn(2027)).isEqualTo(1);
             assertThat(work.certificates().countExpiringIn(2031)).isZero();
 

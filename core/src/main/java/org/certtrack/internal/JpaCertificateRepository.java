@@ -30,6 +30,13 @@ public final class JpaCertificateRepository extends JpaRepository<Certificate> i
     }
 
     @Override
+    public List<Certificate> findExpiringInOrBefore(int year, PageRequest page) {
+        return page(named("expiringInOrBefore", Certificate.class)
+                // The lowest year the schema allows (ck_certificates_expiration_year_plausible): "year or before".
+                .setParameter("earliest", Certificate.MIN_EXPIRATION_YEAR).setParameter("year", year), page);
+    }
+
+    @Override
     public long countExpiringIn(int year) {
         return named("countExpiringIn", Long.class).setParameter("year", year).getSingleResult();
     }

@@ -1,0 +1,11 @@
+package org.certtrack;
+
+/** {@link SpringRecipeUpgradeContract} on PostgreSQL. */
+@RequiresPostgres
+class SpringRecipeUpgradeIT extends SpringRecipeUpgradeContract {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}
