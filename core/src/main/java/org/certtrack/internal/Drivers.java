@@ -39,10 +39,10 @@ public final class Drivers {
     private static String artifactFor(String jdbcUrl) {
         String url = jdbcUrl.toLowerCase(Locale.ROOT);
         if (url.startsWith("jdbc:h2:")) {
-            return "com.h2database:h2 (certtrack-bom manages its version)";
+            return "com.h2database:h2 (certtrack-dependencies or your platform, such as Spring Boot, manages its version)";
         }
         if (url.startsWith("jdbc:postgresql:")) {
-            return "org.postgresql:postgresql (certtrack-bom manages its version)";
+            return "org.postgresql:postgresql (certtrack-dependencies or your platform, such as Spring Boot, manages its version)";
         }
         int end = url.indexOf(':', "jdbc:".length());
         String subprotocol = url.startsWith("jdbc:") && end > 0 ? url.substring("jdbc:".length(), end) : url;

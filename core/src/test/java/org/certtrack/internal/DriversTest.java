@@ -24,14 +24,14 @@ class DriversTest {
         SQLException cause = new SQLException("no driver", "08001");
         CertTrackException e = Drivers.missing("jdbc:h2:file:/tmp/certtrack", cause);
         assertThat(e).hasMessage("No JDBC driver for jdbc:h2:file:/tmp/certtrack on the classpath: "
-                + "add com.h2database:h2 (certtrack-bom manages its version)").hasCause(cause);
+                + "add com.h2database:h2 (certtrack-dependencies or your platform, such as Spring Boot, manages its version)").hasCause(cause);
     }
 
     @Test
     void namesTheArtifactToAddForPostgresql() {
         assertThat(Drivers.missing("jdbc:postgresql://db.example/certtrack", new SQLException()))
                 .hasMessage("No JDBC driver for jdbc:postgresql://db.example/certtrack on the classpath: "
-                        + "add org.postgresql:postgresql (certtrack-bom manages its version)");
+                        + "add org.postgresql:postgresql (certtrack-dependencies or your platform, such as Spring Boot, manages its version)");
     }
 
     @Test

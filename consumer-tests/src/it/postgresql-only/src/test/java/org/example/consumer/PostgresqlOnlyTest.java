@@ -39,7 +39,7 @@ class PostgresqlOnlyTest {
         CertTrackException e = assertThrows(CertTrackException.class,
                 () -> CertTrack.builder().embedded(database).build());
         assertEquals("No JDBC driver for jdbc:h2:file:" + database.toAbsolutePath().normalize()
-                + " on the classpath: add com.h2database:h2 (certtrack-bom manages its version)", e.getMessage());
+                + " on the classpath: add com.h2database:h2 (certtrack-dependencies or your platform, such as Spring Boot, manages its version)", e.getMessage());
     }
 
     @Test
