@@ -25,6 +25,7 @@ import org.certtrack.internal.Failures;
 import org.certtrack.internal.Pools;
 import org.certtrack.internal.Require;
 import org.certtrack.internal.Timeouts;
+import org.certtrack.internal.UnitGuards;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -72,6 +73,7 @@ public final class CertTrack implements AutoCloseable {
     private final Migrations.MigrationResult migration;
     private final String description;
     private final Timeouts.Limits limits;
+    private final UnitGuards guards = new UnitGuards();
 
     private CertTrack(DataSource dataSource, HikariDataSource ownedPool, HikariDataSource ownedReadPool,
                       Bootstrap.Started started, String description, Timeouts.Limits limits) {
@@ -133,18 +135,29 @@ public final class CertTrack implements AutoCloseable {
      * @throws PoolExhaustedException       if every pooled connection stays busy with other units of work for
      *                                      the connection timeout (the database is up)
      * @throws TimedOutException            if a statement runs longer than the query timeout
+     * @throws IllegalStateException        at once, when called inside another unit of work of this certtrack on
+     *                                      the same thread: units do not nest (pass the outer {@link UnitOfWork} on)
      */
     public <T> T inTransaction(Function<UnitOfWork, T> work) {
         requireNonNull(work, "work");
-        return run(entityManagerFactory.createEntityManager(), null, work);
+        guards.enter("CertTrack.inTransaction");
+        try {
+            UnitGuards.Parents parents = new UnitGuards.Parents();
+            return run(entityManagerFactory.unwrap(SessionFactory.class).withOptions().interceptor(parents).openSession(),
+                    null, work, failure -> Failures.translateReadWrite(failure, dataSource, limits, parents));
+        } finally {
+            guards.exit();
+        }
     }
 
     /**
      * Runs {@code work} in one read-only transaction and returns its result. Hibernate neither
      * snapshots nor dirty-checks what it loads and never flushes, and the database is told the
-     * transaction only reads (PostgreSQL then refuses any write in it), so a read costs less than in
-     * {@link #inTransaction(Function)}. Changes made to entities here are not saved, and the
-     * repositories' {@code add} and {@code delete} methods throw {@link IllegalStateException}.
+     * transaction only reads, so a read costs less than in {@link #inTransaction(Function)}. Changes made
+     * to entities here are not saved, and the repositories' {@code add} and {@code delete} methods throw
+     * {@link IllegalStateException}. A write of the work's own (a native or bulk {@code UPDATE}, a persist
+     * and flush) fails with {@link ReadOnlyUnitException} on H2 and PostgreSQL alike, and the transaction
+     * ends in a rollback, so nothing is written.
      * Whatever {@code work} throws, the transaction ends and the connection goes back to the pool.
      *
      * <p>With a multi-host URL (a primary and its standbys, see {@link Builder#readFromStandbys(boolean)}) it
@@ -156,10 +169,12 @@ public final class CertTrack implements AutoCloseable {
      *                                      or stops answering for the socket timeout
      * @throws PoolExhaustedException       if every pooled connection stays busy for the connection timeout
      * @throws TimedOutException            if a statement runs longer than the query timeout
+     * @throws ReadOnlyUnitException        if the work tried to write
+     * @throws IllegalStateException        at once, inside another unit of work of this certtrack on this thread
      */
     public <T> T read(Function<UnitOfWork, T> work) {
         requireNonNull(work, "work");
-        return read(readDataSource, work);
+        return read("CertTrack.read", readDataSource, work);
     }
 
     /**
@@ -171,21 +186,32 @@ public final class CertTrack implements AutoCloseable {
      *                                      or stops answering for the socket timeout
      * @throws PoolExhaustedException       if every pooled connection stays busy for the connection timeout
      * @throws TimedOutException            if a statement runs longer than the query timeout
+     * @throws ReadOnlyUnitException        if the work tried to write
+     * @throws IllegalStateException        at once, inside another unit of work of this certtrack on this thread
      */
     public <T> T readFromPrimary(Function<UnitOfWork, T> work) {
         requireNonNull(work, "work");
-        return read(dataSource, work);
+        return read("CertTrack.readFromPrimary", dataSource, work);
+    }
+
+    private <T> T read(String entry, DataSource source, Function<UnitOfWork, T> work) {
+        guards.enter(entry);
+        try {
+            return read(source, work);
+        } finally {
+            guards.exit();
+        }
     }
 
     private <T> T read(DataSource source, Function<UnitOfWork, T> work) {
         Connection connection = readOnlyConnection(source);
         try {
             Session session = entityManagerFactory.unwrap(SessionFactory.class).withOptions()
-                    .connection(connection)
+                    .connection(guardedReadOnly(connection, source))
                     .flushMode(FlushMode.MANUAL)
                     .openSession();
             session.setDefaultReadOnly(true);
-            return run(session, source, work);
+            return run(session, source, work, failure -> Failures.translateReadOnly(failure, source, limits));
         } finally {
             release(connection);
         }
@@ -197,11 +223,9 @@ public final class CertTrack implements AutoCloseable {
      *
      * @param readSource where a read-only unit took its connection; null for a read-write unit
      */
-    private <T> T run(EntityManager entityManager, DataSource readSource, Function<UnitOfWork, T> work) {
+    private <T> T run(EntityManager entityManager, DataSource readSource, Function<UnitOfWork, T> work,
+                      UnaryOperator<RuntimeException> translator) {
         boolean readOnly = readSource != null;
-        UnaryOperator<RuntimeException> translator = readOnly
-                ? failure -> Failures.translate(failure, readSource, limits)
-                : failure -> Failures.translateReadWrite(failure, dataSource, limits);
         EntityTransaction transaction = entityManager.getTransaction();
         boolean committing = false;
         try {
@@ -213,7 +237,11 @@ public final class CertTrack implements AutoCloseable {
                 entityManager.flush();
             }
             committing = !readOnly;
-            transaction.commit();
+            if (readOnly) {
+                transaction.rollback(); // a read-only unit keeps nothing, whatever got past the guards
+            } else {
+                transaction.commit();
+            }
             return result;
         } catch (Throwable e) {
             // Any Throwable: a checked exception thrown sneakily (Kotlin, @SneakyThrows, a generic rethrow)
@@ -253,6 +281,16 @@ public final class CertTrack implements AutoCloseable {
             if (connection != null) {
                 release(connection);
             }
+            throw Failures.translate(new PersistenceException("Could not open a connection for a read-only unit of work", e),
+                    source, limits);
+        }
+    }
+
+    /** {@code connection}, refusing writes where the database does not (H2): see {@link UnitGuards#readOnly}. */
+    private Connection guardedReadOnly(Connection connection, DataSource source) {
+        try {
+            return UnitGuards.readOnly(connection);
+        } catch (SQLException e) {
             throw Failures.translate(new PersistenceException("Could not open a connection for a read-only unit of work", e),
                     source, limits);
         }
