@@ -227,6 +227,7 @@ public final class CertTrack implements AutoCloseable {
                       UnaryOperator<RuntimeException> translator) {
         boolean readOnly = readSource != null;
         EntityTransaction transaction = entityManager.getTransaction();
+        long started = System.nanoTime();
         boolean committing = false;
         try {
             transaction.begin();
@@ -246,7 +247,8 @@ public final class CertTrack implements AutoCloseable {
         } catch (Throwable e) {
             // Any Throwable: a checked exception thrown sneakily (Kotlin, @SneakyThrows, a generic rethrow)
             // must roll back and release the connection too, or its row locks outlive the unit of work.
-            RuntimeException translated = e instanceof RuntimeException failure ? translator.apply(failure) : null;
+            RuntimeException translated = e instanceof RuntimeException failure
+                    ? Timeouts.cancelledBefore(translator.apply(failure), started, limits) : null;
             if (committing && translated instanceof DatabaseUnavailableException unavailable) {
                 // The server may have committed and lost only its answer (a failover in the middle of COMMIT).
                 translated = Failures.commitInDoubt(unavailable);
@@ -647,14 +649,18 @@ public final class CertTrack implements AutoCloseable {
                 limits = Timeouts.Limits.of(dataSource, limits.queryTimeout());
             }
             HikariDataSource readPool = null;
+            Bootstrap.Started started = null;
             try {
-                Bootstrap.Started started = Bootstrap.start(target, settings, migrate ? () -> migrate(target, description) : null);
+                started = Bootstrap.start(target, settings, migrate ? () -> migrate(target, description) : null);
                 if (pool != null && readFromStandbys && url.isMultiHost()) {
                     readPool = Pools.openForReads("certtrack-reads", url, maximumPoolSize, connectionTimeout, validation,
                             socketTimeout);
                 }
                 return new CertTrack(target, pool, readPool, started, description, limits);
             } catch (RuntimeException | Error e) {
+                if (started != null) {
+                    started.entityManagerFactory().close();
+                }
                 closeBoth(pool, readPool);
                 throw e;
             }
