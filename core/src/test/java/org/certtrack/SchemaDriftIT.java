@@ -1,6 +1,7 @@
 package org.certtrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -54,6 +55,20 @@ class SchemaDriftIT extends SchemaDriftContract {
                 }
             }
             assertThat(reader).as("the reader role, dropped again").isNotBlank();
+        }
+    }
+
+    @Test
+    void aSchemaNameThatDoesNotExistIsSaidToNotExist() throws SQLException {
+        try (TestDatabase fresh = openDatabase(); HikariDataSource wrongSchema = new HikariDataSource()) {
+            fresh.certTrack().build().close();
+            wrongSchema.setJdbcUrl(fresh.jdbcUrl().replaceFirst("currentSchema=[^&]*", "currentSchema=Probe2-Upper_x"));
+            wrongSchema.setMaximumPoolSize(1);
+            assertThatThrownBy(() -> Migrations.of(wrongSchema).verifySchema())
+                    .isInstanceOf(CertTrackException.class)
+                    .hasMessageContaining("certtrack's schema does not exist")
+                    .hasMessageContaining("Probe2-Upper_x")
+                    .hasMessageNotContaining("is missing");
         }
     }
 }

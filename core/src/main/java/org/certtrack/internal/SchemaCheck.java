@@ -51,6 +51,18 @@ public final class SchemaCheck {
     public static void verify(DataSource dataSource) {
         List<String> differences;
         try (Connection connection = dataSource.getConnection()) {
+            if (connection.getSchema() == null) {
+                // PostgreSQL's current_schema() is null when no schema of the search_path exists: comparing would
+                // report every column missing. An unquoted mixed-case name in currentSchema is the usual cause.
+                String searchPath;
+                try (PreparedStatement show = connection.prepareStatement("SELECT current_setting('search_path')");
+                     ResultSet rows = show.executeQuery()) {
+                    searchPath = rows.next() ? rows.getString(1) : "?";
+                }
+                throw new CertTrackException("certtrack's schema does not exist: no schema of the connection's search_path ("
+                        + searchPath + ") exists. Check currentSchema in the URL: PostgreSQL matches a schema name"
+                        + " exactly as written there (Probe2-Upper_x is not probe2-upper_x); create it or name an existing one");
+            }
             differences = differences(connection);
         } catch (SQLException e) {
             throw new CertTrackException("Could not read certtrack's schema to check it: " + DatabaseUrl.mask(e.getMessage()), e);
