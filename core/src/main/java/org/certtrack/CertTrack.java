@@ -114,6 +114,8 @@ public final class CertTrack implements AutoCloseable {
      * @throws PoolExhaustedException       if every pooled connection stays busy with other units of work for
      *                                      the connection timeout (the database is up)
      * @throws TimedOutException            if a statement runs longer than the query timeout
+     * @throws IllegalStateException        at once, when called inside another unit of work of this certtrack on
+     *                                      the same thread: units do not nest (pass the outer {@link UnitOfWork} on)
      */
     public <T> T inTransaction(Function<UnitOfWork, T> work) {
         requireNonNull(work, "work");
@@ -123,9 +125,11 @@ public final class CertTrack implements AutoCloseable {
     /**
      * Runs {@code work} in one read-only transaction and returns its result. Hibernate neither
      * snapshots nor dirty-checks what it loads and never flushes, and the database is told the
-     * transaction only reads (PostgreSQL then refuses any write in it), so a read costs less than in
-     * {@link #inTransaction(Function)}. Changes made to entities here are not saved, and the
-     * repositories' {@code add} and {@code delete} methods throw {@link IllegalStateException}.
+     * transaction only reads, so a read costs less than in {@link #inTransaction(Function)}. Changes made
+     * to entities here are not saved, and the repositories' {@code add} and {@code delete} methods throw
+     * {@link IllegalStateException}. A write of the work's own (a native or bulk {@code UPDATE}, a persist
+     * and flush) fails with {@link ReadOnlyUnitException} on H2 and PostgreSQL alike, and the transaction
+     * ends in a rollback, so nothing is written.
      * Whatever {@code work} throws, the transaction ends and the connection goes back to the pool.
      *
      * <p>With a multi-host URL (a primary and its standbys, see {@link CertTrackBuilder#readFromStandbys(boolean)}) it
@@ -137,10 +141,12 @@ public final class CertTrack implements AutoCloseable {
      *                                      or stops answering for the socket timeout
      * @throws PoolExhaustedException       if every pooled connection stays busy for the connection timeout
      * @throws TimedOutException            if a statement runs longer than the query timeout
+     * @throws ReadOnlyUnitException        if the work tried to write
+     * @throws IllegalStateException        at once, inside another unit of work of this certtrack on this thread
      */
     public <T> T read(Function<UnitOfWork, T> work) {
         requireNonNull(work, "work");
-        return units.read(readDataSource, work);
+        return units.read("CertTrack.read", readDataSource, work);
     }
 
     /**
@@ -152,10 +158,12 @@ public final class CertTrack implements AutoCloseable {
      *                                      or stops answering for the socket timeout
      * @throws PoolExhaustedException       if every pooled connection stays busy for the connection timeout
      * @throws TimedOutException            if a statement runs longer than the query timeout
+     * @throws ReadOnlyUnitException        if the work tried to write
+     * @throws IllegalStateException        at once, inside another unit of work of this certtrack on this thread
      */
     public <T> T readFromPrimary(Function<UnitOfWork, T> work) {
         requireNonNull(work, "work");
-        return units.read(dataSource, work);
+        return units.read("CertTrack.readFromPrimary", dataSource, work);
     }
 
     /**

@@ -246,14 +246,18 @@ public final class CertTrackBuilder {
             limits = Timeouts.Limits.of(dataSource, limits.queryTimeout());
         }
         HikariDataSource readPool = null;
+        Bootstrap.Started started = null;
         try {
-            Bootstrap.Started started = Bootstrap.start(target, settings, migrate ? () -> migrate(target, description) : null);
+            started = Bootstrap.start(target, settings, migrate ? () -> migrate(target, description) : null);
             if (pool != null && readFromStandbys && url.isMultiHost()) {
                 readPool = Pools.openForReads("certtrack-reads", url, maximumPoolSize, connectionTimeout, validation,
                         socketTimeout);
             }
             return new CertTrack(target, pool, readPool, started, description, limits);
         } catch (RuntimeException | Error e) {
+            if (started != null) {
+                started.entityManagerFactory().close();
+            }
             CertTrack.closeBoth(pool, readPool);
             throw e;
         }

@@ -52,8 +52,11 @@ public interface CertificateRepository {
     /** How many certificates expire in {@code year}. */
     long countExpiringIn(int year);
 
-    /** The certificates the engineer with this id holds, in id order; empty when they hold none or do not exist. */
-    List<Certificate> findByEngineerId(long engineerId);
+    /**
+     * One page of the certificates the engineer with this id holds, in id order; empty past the last page,
+     * or when they hold none or do not exist.
+     */
+    List<Certificate> findByEngineerId(long engineerId, PageRequest page);
 
     /** How many certificates there are. */
     long count();
@@ -64,7 +67,12 @@ public interface CertificateRepository {
      */
     Certificate add(Certificate certificate);
 
-    /** Deletes the certificate and takes it from its engineer and instructor. */
+    /**
+     * Deletes the certificate and takes it from its engineer and instructor.
+     *
+     * @throws InvalidValueException naming {@code Certificate.id} when it was never saved, and {@link UnknownIdException}
+     *                               when its row is gone, as {@link #deleteById} does; nothing is deleted then
+     */
     void delete(Certificate certificate);
 
     /**

@@ -39,6 +39,10 @@ public class ConcurrentUpdateException extends CertTrackException {
             return "The database aborted this unit of work because it conflicted with a concurrent one"
                     + " (deadlock or serialization failure); nothing was written. Run it again.";
         }
+        if (id == null) {
+            return "The " + entityName + " this unit of work used was changed or deleted by another unit of work after"
+                    + " this one read it; nothing was written. Read it again and redo the change.";
+        }
         return entityName + " #" + id + " was changed or deleted by another unit of work after this one read it;"
                 + " nothing was written. Read it again and redo the change.";
     }

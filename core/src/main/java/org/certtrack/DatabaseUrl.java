@@ -27,15 +27,18 @@ public final class DatabaseUrl {
 
     // Greedy to the last @ of the URL: a password may hold an unencoded @ or /, and masking too much is safe.
     private static final Pattern PASSWORD_IN_USER_INFO = Pattern.compile("(//[^/@:\\s]*:)[^\\s]*@");
-    private static final String HOST_PORT = "(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+])(?::[0-9]{0,5})?";
+    // A host name may hold underscores: Docker Compose names its services so (postgres_db), and DNS allows them.
+    private static final String HOST_PORT = "(?:[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?|\\[[0-9A-Fa-f:.]+])(?::[0-9]{0,5})?";
     // One server, or several (host1:5432,host2:5433: a primary and its standbys, in pgjdbc's multi-host form).
     private static final Pattern HOST_PORT_DATABASE = Pattern.compile(
-            "(?<hosts>" + HOST_PORT + "(?:," + HOST_PORT + ")*)"
+            "(?<hosts>(?:" + HOST_PORT + "(?:," + HOST_PORT + ")*)?)"
                     + "(?<path>/[^?#@]*)?(?:\\?(?<query>[^#]*))?");
     private static final Pattern PORT = Pattern.compile(":(?<port>[0-9]{0,5})$");
     private static final Map<String, String> LIBPQ_TO_PGJDBC = Map.of(
             "application_name", "ApplicationName",
             "connect_timeout", "connectTimeout");
+    /** junixsocket's factory, through which pgjdbc reaches a Unix socket ({@code socketFactoryArg} names it). */
+    static final String UNIX_SOCKET_FACTORY = "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg";
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;]*");
 
     private final String jdbcUrl;
@@ -88,6 +91,11 @@ public final class DatabaseUrl {
      * ({@code %40} is {@code @}, and a {@code +} stays a {@code +}). libpq's {@code application_name} and
      * {@code connect_timeout} parameters are passed to the driver under its own names. Only PostgreSQL
      * and H2 URLs are accepted: any other scheme is rejected here, before a driver sees (and may log) it.
+     * A host name may hold underscores ({@code postgres_db}, a Docker Compose service). libpq's Unix-socket
+     * form, without a host and with the socket's directory in {@code host=}
+     * ({@code postgresql:///db?host=/var/run/postgresql}, {@code port=} picks the socket file), becomes a URL
+     * that reaches the socket through junixsocket's socket factory: put
+     * {@code com.kohlschutter.junixsocket:junixsocket-core} on the classpath to use it.
      *
      * @throws InvalidValueException naming {@code DATABASE_URL}, never showing any part of a password, if
      *                               the URL is neither a PostgreSQL URL nor an H2 JDBC URL, or is malformed
@@ -161,6 +169,10 @@ public final class DatabaseUrl {
         }
         String hosts = target.group("hosts");
         String path = target.group("path");
+        String socketDirectory = socketDirectory(target);
+        if (hosts.isEmpty() && socketDirectory == null) {
+            throw new InvalidValueException("DATABASE_URL", "must name a host (or a Unix socket's directory in host=/dir)", shown);
+        }
         for (String host : hosts.split(",")) {
             Matcher port = PORT.matcher(host);
             if (port.find() && (port.group("port").isEmpty()
@@ -179,6 +191,7 @@ public final class DatabaseUrl {
             password = colon < 0 ? null : percentDecode(userInfo.substring(colon + 1), "password", shown);
         }
         List<String> parameters = new ArrayList<>();
+        String socketPort = "5432";
         String query = target.group("query");
         if (query != null) {
             for (String parameter : query.split("&")) {
@@ -187,14 +200,46 @@ public final class DatabaseUrl {
                     password = percentDecode(parameter.substring("password=".length()), "password", shown);
                 } else if (lower.startsWith("user=")) {
                     username = percentDecode(parameter.substring("user=".length()), "user", shown);
+                } else if (socketDirectory != null && lower.startsWith("host=")) {
+                    continue;
+                } else if (socketDirectory != null && lower.startsWith("port=")) {
+                    socketPort = parameter.substring("port=".length());
+                    if (!socketPort.matches("[0-9]{1,5}") || Integer.parseInt(socketPort) < 1 || Integer.parseInt(socketPort) > 65535) {
+                        throw new InvalidValueException("DATABASE_URL", "must name a port between 1 and 65535", shown);
+                    }
                 } else if (!parameter.isEmpty()) {
                     parameters.add(driverName(parameter));
                 }
             }
         }
+        if (socketDirectory != null && hosts.isEmpty()) {
+            // pgjdbc speaks TCP only: it reaches a Unix socket through junixsocket's socket factory, which the
+            // application must put on its classpath (com.kohlschutter.junixsocket:junixsocket-core).
+            hosts = "localhost";
+            parameters.add("socketFactory=" + UNIX_SOCKET_FACTORY);
+            parameters.add("socketFactoryArg=" + socketDirectory.replaceAll("/+$", "") + "/.s.PGSQL." + socketPort);
+            parameters.add("sslmode=disable");
+        }
         String jdbcUrl = "jdbc:postgresql://" + hosts + path
                 + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters));
         return new DatabaseUrl(jdbcUrl, username, password);
+    }
+
+    /**
+     * The directory of a Unix socket that libpq's {@code host=/dir} parameter names, in a URL without a host
+     * ({@code postgresql:///db?host=/var/run/postgresql}); null when there is none.
+     */
+    private static String socketDirectory(Matcher target) {
+        String query = target.group("query");
+        if (query == null) {
+            return null;
+        }
+        for (String parameter : query.split("&")) {
+            if (parameter.startsWith("host=/")) {
+                return parameter.substring("host=".length());
+            }
+        }
+        return null;
     }
 
     private static boolean namesDatabase(Matcher target) {

@@ -155,15 +155,25 @@ public class Engineer {
     }
 
     /**
-     * Gives this engineer the certificate, taking it from its previous engineer if it had one.
+     * Gives this engineer the certificate, taking it from its previous engineer if it had one and it was
+     * never saved. A saved certificate does not move: taking it from its engineer deletes it (orphan removal),
+     * and the database would then get a deleted row back or a delete, depending on which engineer Hibernate
+     * flushes first. Delete it from the one engineer and give the other a new {@link Certificate} instead.
      *
      * @return the certificate, for chaining
+     * @throws InvalidValueException if the certificate was saved and belongs to another engineer
      */
     public Certificate addCertificate(Certificate certificate) {
         Require.present("Engineer.certificates", certificate);
         Engineer previous = certificate.getEngineer();
-        if (previous == this) {
+        // equals, not ==: a certificate loaded before its engineer holds Hibernate's proxy of this engineer.
+        if (previous != null && previous.equals(this)) {
             return certificate;
+        }
+        if (previous != null && certificate.getId() != null) {
+            throw new InvalidValueException("Engineer.certificates", "must not take a saved certificate from another"
+                    + " engineer (certificate #" + certificate.getId() + " belongs to engineer #" + previous.getId()
+                    + "; taking it from them deletes it): delete it there and add a new Certificate here", certificate);
         }
         if (previous != null) {
             previous.certificates.remove(certificate);

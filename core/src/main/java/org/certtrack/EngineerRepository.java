@@ -68,7 +68,12 @@ public interface EngineerRepository {
     /** Saves a new engineer with their certificates and the certificates' new instructors. */
     Engineer add(Engineer engineer);
 
-    /** Deletes the engineer and their certificates. */
+    /**
+     * Deletes the engineer and their certificates.
+     *
+     * @throws InvalidValueException naming {@code Engineer.id} when it was never saved, and {@link UnknownIdException}
+     *                               when its row is gone, as {@link #deleteById} does; nothing is deleted then
+     */
     void delete(Engineer engineer);
 
     /**

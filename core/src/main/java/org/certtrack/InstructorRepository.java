@@ -81,7 +81,12 @@ public interface InstructorRepository {
     /** Saves a new instructor. */
     Instructor add(Instructor instructor);
 
-    /** Deletes the instructor; their certificates stay, unlinked. */
+    /**
+     * Deletes the instructor; their certificates stay, unlinked.
+     *
+     * @throws InvalidValueException naming {@code Instructor.id} when it was never saved, and {@link UnknownIdException}
+     *                               when its row is gone, as {@link #deleteById} does; nothing is deleted then
+     */
     void delete(Instructor instructor);
 
     /**

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import org.certtrack.internal.Failures;
 import org.certtrack.internal.Timeouts;
+import org.certtrack.internal.UnitGuards;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -34,6 +35,7 @@ final class UnitOfWorkRunner {
     private final EntityManagerFactory entityManagerFactory;
     private final DataSource dataSource;
     private final Timeouts.Limits limits;
+    private final UnitGuards guards = new UnitGuards();
 
     /**
      * @param dataSource the primary's data source, for read-write units
@@ -47,21 +49,37 @@ final class UnitOfWorkRunner {
 
     /** See {@link CertTrack#inTransaction(Function)}. */
     <T> T inTransaction(Function<UnitOfWork, T> work) {
-        return run(entityManagerFactory.createEntityManager(), null, work);
+        guards.enter("CertTrack.inTransaction");
+        try {
+            UnitGuards.Parents parents = new UnitGuards.Parents();
+            return run(entityManagerFactory.unwrap(SessionFactory.class).withOptions().interceptor(parents).openSession(),
+                    null, work, failure -> Failures.translateReadWrite(failure, dataSource, limits, parents));
+        } finally {
+            guards.exit();
+        }
     }
 
-    /** See {@link CertTrack#read(Function)}: a read-only unit on a connection from {@code source}. */
-    <T> T read(DataSource source, Function<UnitOfWork, T> work) {
-        Connection connection = readOnlyConnection(source);
+    /**
+     * See {@link CertTrack#read(Function)}: a read-only unit on a connection from {@code source}.
+     *
+     * @param entry the public method called, named when units would nest
+     */
+    <T> T read(String entry, DataSource source, Function<UnitOfWork, T> work) {
+        guards.enter(entry);
         try {
-            Session session = entityManagerFactory.unwrap(SessionFactory.class).withOptions()
-                    .connection(connection)
-                    .flushMode(FlushMode.MANUAL)
-                    .openSession();
-            session.setDefaultReadOnly(true);
-            return run(session, source, work);
+            Connection connection = readOnlyConnection(source);
+            try {
+                Session session = entityManagerFactory.unwrap(SessionFactory.class).withOptions()
+                        .connection(guardedReadOnly(connection, source))
+                        .flushMode(FlushMode.MANUAL)
+                        .openSession();
+                session.setDefaultReadOnly(true);
+                return run(session, source, work, failure -> Failures.translateReadOnly(failure, source, limits));
+            } finally {
+                release(connection);
+            }
         } finally {
-            release(connection);
+            guards.exit();
         }
     }
 
@@ -71,12 +89,11 @@ final class UnitOfWorkRunner {
      *
      * @param readSource where a read-only unit took its connection; null for a read-write unit
      */
-    private <T> T run(EntityManager entityManager, DataSource readSource, Function<UnitOfWork, T> work) {
+    private <T> T run(EntityManager entityManager, DataSource readSource, Function<UnitOfWork, T> work,
+                      UnaryOperator<RuntimeException> translator) {
         boolean readOnly = readSource != null;
-        UnaryOperator<RuntimeException> translator = readOnly
-                ? failure -> Failures.translate(failure, readSource, limits)
-                : failure -> Failures.translateReadWrite(failure, dataSource, limits);
         EntityTransaction transaction = entityManager.getTransaction();
+        long started = System.nanoTime();
         boolean committing = false;
         try {
             transaction.begin();
@@ -87,12 +104,17 @@ final class UnitOfWorkRunner {
                 entityManager.flush();
             }
             committing = !readOnly;
-            transaction.commit();
+            if (readOnly) {
+                transaction.rollback(); // a read-only unit keeps nothing, whatever got past the guards
+            } else {
+                transaction.commit();
+            }
             return result;
         } catch (Throwable e) {
             // Any Throwable: a checked exception thrown sneakily (Kotlin, @SneakyThrows, a generic rethrow)
             // must roll back and release the connection too, or its row locks outlive the unit of work.
-            RuntimeException translated = e instanceof RuntimeException failure ? translator.apply(failure) : null;
+            RuntimeException translated = e instanceof RuntimeException failure
+                    ? Timeouts.cancelledBefore(translator.apply(failure), started, limits) : null;
             if (committing && translated instanceof DatabaseUnavailableException unavailable) {
                 // The server may have committed and lost only its answer (a failover in the middle of COMMIT).
                 translated = Failures.commitInDoubt(unavailable);
@@ -127,6 +149,16 @@ final class UnitOfWorkRunner {
             if (connection != null) {
                 release(connection);
             }
+            throw Failures.translate(new PersistenceException("Could not open a connection for a read-only unit of work", e),
+                    source, limits);
+        }
+    }
+
+    /** {@code connection}, refusing writes where the database does not (H2): see {@link UnitGuards#readOnly}. */
+    private Connection guardedReadOnly(Connection connection, DataSource source) {
+        try {
+            return UnitGuards.readOnly(connection);
+        } catch (SQLException e) {
             throw Failures.translate(new PersistenceException("Could not open a connection for a read-only unit of work", e),
                     source, limits);
         }

@@ -8,6 +8,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +61,23 @@ abstract class DatabaseContract {
         }
         if (database != null) {
             database.close();
+        }
+    }
+
+    /**
+     * Runs {@code work} in a unit of work of its own on another thread, as another writer would, and returns
+     * its result once it committed: units of work do not nest on one thread.
+     */
+    protected <T> T asAnotherWriter(Function<UnitOfWork, T> work) {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            return other.submit(() -> certTrack.inTransaction(work)).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("the other writer did not finish within 30 s", e);
+        } finally {
+            other.shutdownNow();
         }
     }
 

@@ -41,6 +41,26 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void aHostNameMayHoldUnderscoresAsDockerComposeServicesDo() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://certs:secret@postgres_db:5432/certtrack");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://postgres_db:5432/certtrack");
+        assertThat(DatabaseUrl.parse("postgresql://certs:secret@db_1:5432,db_2/certtrack").isMultiHost()).isTrue();
+    }
+
+    @Test
+    void aUnixSocketUrlReachesTheSocketThroughJunixsocket() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql:///certtrack?host=/var/run/postgresql&user=certs");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost/certtrack"
+                + "?socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg"
+                + "&socketFactoryArg=/var/run/postgresql/.s.PGSQL.5432&sslmode=disable");
+        assertThat(url.username()).isEqualTo("certs");
+        assertThat(DatabaseUrl.parse("postgresql://certs:secret@/certtrack?host=/tmp/&port=5433").jdbcUrl())
+                .contains("socketFactoryArg=/tmp/.s.PGSQL.5433");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql:///certtrack?host=/tmp&port=0"))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("port");
+    }
+
+    @Test
     void passesOtherJdbcUrlsThrough() {
         assertThat(DatabaseUrl.parse("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1").jdbcUrl()).isEqualTo("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1");
     }
@@ -58,7 +78,8 @@ class DatabaseUrlTest {
             "postgresql://root:hunter2@localhost",
             "postgresql://root:hunter2@localhost:99999/db",
             "jdbc:postgresql://localhost:0/db?user=root&password=hunter2",
-            "postgres://root:hunter2@local_host/db",
+            "postgres://root:hunter2@local!host/db",
+            "postgresql://root:hunter2@/db?sslmode=disable",
             " ",
             "postgresql://root:hunter2@local host/db",
             "hunter2",
@@ -117,7 +138,7 @@ class DatabaseUrlTest {
             "postgresql://bob:Hunter/2Canary@db.example:99999/certs",
             "postgresql://bob:Hunter/2Canary@db.example",
             "postgresql://bob:Hunter/2Canary@",
-            "postgresql://bob:Hunter/2Canary@local_host/certs",
+            "postgresql://bob:Hunter/2Canary@local!host/certs",
             "postgresql://bob:Hunter@2Canary@db.example:0/certs",
             "postgresql://bob:Hunter@2Canary@db.example",
             "postgresql://bob:Hunter@2Canary@local host/certs",
@@ -165,7 +186,7 @@ class DatabaseUrlTest {
             "postgresql://bob:Hunter/2Canary@primary.example:5432,standby.example:99999/certs",
             "postgresql://bob:Hunter@2Canary@primary.example:0,standby.example/certs",
             "postgresql://bob:Hunter@2Canary@primary.example,,standby.example/certs",
-            "postgresql://bob:Hunter@2Canary@primary.example,standby_1/certs",
+            "postgresql://bob:Hunter@2Canary@primary.example,standby!1/certs",
             "postgresql://bob:Hunter@2Canary@primary.example,standby.example",
             "jdbc:postgresql://primary.example:5432,standby.example:/certs?password=Hunter@2Canary"})
     void aMalformedMultiHostUrlIsRejectedWithoutShowingItsPassword(String malformed) {

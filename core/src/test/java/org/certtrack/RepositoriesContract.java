@@ -97,9 +97,9 @@ abstract class RepositoriesContract extends DatabaseContract {
             assertThat(work.certificates().countExpiringIn(2027)).isEqualTo(1);
             assertThat(work.certificates().countExpiringIn(2031)).isZero();
 
-            assertThat(work.certificates().findByEngineerId(adaId)).extracting(Certificate::getTitle)
+            assertThat(work.certificates().findByEngineerId(adaId, PageRequest.first())).extracting(Certificate::getTitle)
                     .containsExactly("AWS", "Azure");
-            assertThat(work.certificates().findByEngineerId(-1)).isEmpty();
+            assertThat(work.certificates().findByEngineerId(-1, PageRequest.first())).isEmpty();
             assertThat(work.certificates().count()).isEqualTo(4);
         });
     }

@@ -64,8 +64,45 @@ abstract class SchemaDriftContract extends DatabaseContract {
                         "ALTER TABLE certificates ADD CONSTRAINT fk_certificates_engineer_id_engineers"
                                 + " FOREIGN KEY (engineer_id) REFERENCES engineers (id)"},
                 "column certificates.engineer_id is bigint null, expected bigint not null",
-                "constraint fk_certificates_engineer_id_engineers is a foreign key on certificates, on delete ",
-                ", expected a foreign key on certificates, on delete cascade");
+                "constraint fk_certificates_engineer_id_engineers is a foreign key on certificates to engineers, on delete ",
+                ", expected a foreign key on certificates to engineers, on delete cascade");
+    }
+
+    @Test
+    void aForeignKeyPointingElsewhereStopsStartUp() throws SQLException {
+        assertStartUpFails(new String[] {
+                        "ALTER TABLE certificates DROP CONSTRAINT fk_certificates_engineer_id_engineers",
+                        "ALTER TABLE certificates ADD CONSTRAINT fk_certificates_engineer_id_engineers"
+                                + " FOREIGN KEY (engineer_id) REFERENCES instructors (id) ON DELETE CASCADE"},
+                "constraint fk_certificates_engineer_id_engineers is a foreign key on certificates to instructors, on delete cascade");
+    }
+
+    @Test
+    void aDroppedIdOrVersionDefaultStopsStartUp() throws SQLException {
+        assertStartUpFails(new String[] {
+                        "ALTER TABLE engineers ALTER COLUMN id DROP DEFAULT",
+                        "ALTER TABLE instructors ALTER COLUMN version DROP DEFAULT"},
+                "column engineers.id has no default, expected the next value of engineers_id_seq",
+                "column instructors.version has no default, expected 0");
+    }
+
+    @Test
+    void aChangedSequenceIncrementStopsStartUp() throws SQLException {
+        assertStartUpFails("ALTER SEQUENCE engineers_id_seq INCREMENT BY 1",
+                "sequence engineers_id_seq increments by 1, expected 50");
+    }
+
+    @Test
+    void anotherApplicationsTablesWhoseNamesDifferOnlyInCaseAreNotCerttracks() throws SQLException {
+        try (TestDatabase fresh = openDatabase()) {
+            fresh.certTrack().build().close();
+            try (HikariDataSource pool = fresh.newPool()) {
+                execute(pool, "CREATE TABLE \"Engineers\" (id VARCHAR(20), note VARCHAR(20))",
+                        "CREATE TABLE \"certificates_\" (id VARCHAR(20))",
+                        database.isPostgres() ? "CREATE TABLE \"CERTIFICATES\" (id VARCHAR(20))" : "CREATE TABLE \"Certificates\" (id VARCHAR(20))");
+            }
+            fresh.certTrack().build().close();
+        }
     }
 
     @Test
@@ -89,11 +126,11 @@ abstract class SchemaDriftContract extends DatabaseContract {
         }
     }
 
-    private void assertStartUpFails(String drift, String... differences) throws SQLException {
+    void assertStartUpFails(String drift, String... differences) throws SQLException {
         assertStartUpFails(new String[] {drift}, differences);
     }
 
-    private void assertStartUpFails(String[] drift, String... differences) throws SQLException {
+    void assertStartUpFails(String[] drift, String... differences) throws SQLException {
         try (TestDatabase fresh = openDatabase()) {
             fresh.certTrack().build().close();
             try (HikariDataSource pool = fresh.newPool()) {
@@ -116,7 +153,7 @@ abstract class SchemaDriftContract extends DatabaseContract {
         }
     }
 
-    private static void execute(HikariDataSource pool, String... sql) throws SQLException {
+    static void execute(HikariDataSource pool, String... sql) throws SQLException {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             for (String each : sql) {
                 statement.execute(each);

@@ -105,6 +105,17 @@ final class ThrowawayCluster implements AutoCloseable {
         run(true, BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60", "promote");
     }
 
+    /**
+     * From now on, every role but {@code postgres} logs in over TCP with its password (SCRAM), as production
+     * servers ask; {@code postgres} is still trusted. Takes effect at once (the running server reloads).
+     */
+    void requirePasswords() throws IOException, InterruptedException {
+        Files.writeString(data.resolve("pg_hba.conf"), "local all all trust\n"
+                + "host all postgres 127.0.0.1/32 trust\n"
+                + "host all all 127.0.0.1/32 scram-sha-256\n");
+        run(true, BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "reload");
+    }
+
     /** The loopback port the server listens on. */
     int port() {
         return port;

@@ -2,6 +2,7 @@ package org.certtrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -137,6 +138,27 @@ class TimeoutsIT {
                                 + " a unit started after the stall failed after %d ms (connectionTimeout %d ms)%n",
                         silentMillis, SOCKET_TIMEOUT.toMillis(), QUERY_TIMEOUT.toMillis(), afterMillis, CONNECTION_TIMEOUT.toMillis());
             }
+        }
+    }
+
+    @Test
+    void startUpAgainstAHungServerSaysHowLongItReallyWaited() throws Exception {
+        URI target = URI.create(DatabaseUrl.parse(database.jdbcUrl()).jdbcUrl().substring("jdbc:".length()));
+        try (SilentProxy proxy = new SilentProxy(target.getHost(), target.getPort() == -1 ? 5432 : target.getPort())) {
+            proxy.goSilent();
+            String throughProxy = database.jdbcUrl().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
+            long started = System.nanoTime();
+            Throwable failure = catchThrowable(() -> assertTimeoutPreemptively(NEVER_THIS_LONG, () -> CertTrack.builder()
+                    .url(throughProxy).connectionTimeout(Duration.ofMillis(250)).build().close()));
+            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertThat(failure).isInstanceOf(DatabaseUnavailableException.class)
+                    .hasMessageContaining("within connectionTimeout (250 ms)");
+            java.util.regex.Matcher stated = java.util.regex.Pattern.compile("gave up after ([0-9]+) ms").matcher(failure.getMessage());
+            assertThat(stated.find()).as("the message states how long start-up waited: " + failure.getMessage()).isTrue();
+            assertThat(Long.parseLong(stated.group(1))).as("the wait the message states, against the wait measured outside")
+                    .isBetween(250L, waited);
+            System.out.printf("hung server at start-up: connectionTimeout 250 ms, start-up failed after %d ms, the message"
+                    + " states %s ms%n", waited, stated.group(1));
         }
     }
 }

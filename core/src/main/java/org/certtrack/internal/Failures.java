@@ -8,6 +8,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -20,8 +21,10 @@ import org.certtrack.DatabaseUnavailableException;
 import org.certtrack.DatabaseUrl;
 import org.certtrack.Engineer;
 import org.certtrack.Instructor;
+import org.certtrack.ReadOnlyUnitException;
 import org.hibernate.StaleObjectStateException;
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Turns what Hibernate, the driver and the pool throw when a unit of work fails into certtrack's own,
@@ -36,8 +39,14 @@ public final class Failures {
     // PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now (the server is starting or stopping).
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
 
-    // PostgreSQL: read_only_sql_transaction, what a standby answers to a write.
-    private static final String READ_ONLY_TRANSACTION = "25006";
+    // PostgreSQL: read_only_sql_transaction, what a standby answers to a write (and UnitGuards raises on H2).
+    private static final String READ_ONLY_TRANSACTION = UnitGuards.READ_ONLY_TRANSACTION;
+
+    // A row points to a parent that is not there: PostgreSQL's foreign_key_violation, H2's "parent missing".
+    private static final Set<String> PARENT_MISSING_STATES = Set.of("23503", "23506");
+    // The certificates' foreign keys, as the migrations name them.
+    private static final String ENGINEER_FOREIGN_KEY = "fk_certificates_engineer_id_engineers";
+    private static final String INSTRUCTOR_FOREIGN_KEY = "fk_certificates_instructor_id_instructors";
 
     private Failures() {
     }
@@ -49,9 +58,25 @@ public final class Failures {
      * ({@code 25006}): a standby that the URL named as the primary, or one not yet promoted.
      */
     public static RuntimeException translateReadWrite(RuntimeException failure, DataSource dataSource, Timeouts.Limits limits) {
+        return translateReadWrite(failure, dataSource, limits, null);
+    }
+
+    /**
+     * As {@link #translateReadWrite(RuntimeException, DataSource, Timeouts.Limits)}, and a
+     * {@link ConcurrentUpdateException} naming the engineer or instructor when a certificate's foreign key
+     * to it broke: another writer deleted it after the unit read it (a lost race, which a retry sees).
+     *
+     * @param parents what the unit's certificates point to, to name the deleted row; null when unknown
+     */
+    public static RuntimeException translateReadWrite(RuntimeException failure, DataSource dataSource, Timeouts.Limits limits,
+                                                      UnitGuards.Parents parents) {
         RuntimeException translated = translate(failure, dataSource, limits);
         if (translated != failure) {
             return translated;
+        }
+        RuntimeException parentGone = parentDeleted(failure, parents);
+        if (parentGone != null) {
+            return parentGone;
         }
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
             if (cause instanceof SQLException sql && READ_ONLY_TRANSACTION.equals(sql.getSQLState())) {
@@ -63,11 +88,65 @@ public final class Failures {
     }
 
     /**
+     * The exception to throw in place of {@code failure} in a read-only unit of work, as
+     * {@link #translate(RuntimeException, DataSource, Timeouts.Limits)} makes, and a
+     * {@link ReadOnlyUnitException} when the work tried to write ({@code 25006}, from PostgreSQL or from
+     * certtrack's guard on H2).
+     */
+    public static RuntimeException translateReadOnly(RuntimeException failure, DataSource dataSource, Timeouts.Limits limits) {
+        RuntimeException translated = translate(failure, dataSource, limits);
+        if (translated != failure) {
+            return translated;
+        }
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof SQLException sql && READ_ONLY_TRANSACTION.equals(sql.getSQLState())) {
+                return new ReadOnlyUnitException("A read-only unit of work (CertTrack.read, readFromPrimary) tried to write;"
+                        + " nothing was written: write in CertTrack.inTransaction", failure);
+            }
+        }
+        return failure;
+    }
+
+    /**
+     * A {@link ConcurrentUpdateException} naming the parent when {@code failure} is a certificate's foreign key
+     * to an engineer or instructor that is not there (PostgreSQL's {@code 23503}, H2's {@code 23506}), known
+     * by the constraint's name; null otherwise.
+     */
+    private static RuntimeException parentDeleted(RuntimeException failure, UnitGuards.Parents parents) {
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof ConstraintViolationException violation && violation.getConstraintName() != null
+                    && PARENT_MISSING_STATES.contains(violation.getSQLState())) {
+                String constraint = violation.getConstraintName().toLowerCase(Locale.ROOT);
+                if (constraint.contains(ENGINEER_FOREIGN_KEY)) {
+                    return new ConcurrentUpdateException("Engineer", parents != null ? parents.engineer() : null, failure);
+                }
+                if (constraint.contains(INSTRUCTOR_FOREIGN_KEY)) {
+                    return new ConcurrentUpdateException("Instructor", parents != null ? parents.instructor() : null, failure);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * {@code repository}, throwing what {@code translator} makes of what Hibernate, the driver and the pool
      * throw, whoever runs the transaction around it (certtrack, Spring, the caller).
      */
     public static <R> R translating(Class<R> type, R repository, UnaryOperator<RuntimeException> translator) {
         InvocationHandler handler = (proxy, method, arguments) -> {
+            // A repository is equal only to itself (the same proxy), as an object without equals is.
+            if (method.getDeclaringClass() == Object.class) {
+                switch (method.getName()) {
+                    case "equals":
+                        return proxy == arguments[0];
+                    case "hashCode":
+                        return System.identityHashCode(proxy);
+                    case "toString":
+                        return type.getSimpleName() + " of a unit of work";
+                    default:
+                        break;
+                }
+            }
             try {
                 return method.invoke(repository, arguments);
             } catch (InvocationTargetException e) {

@@ -42,8 +42,8 @@ public final class JpaCertificateRepository extends JpaRepository<Certificate> i
     }
 
     @Override
-    public List<Certificate> findByEngineerId(long engineerId) {
-        return named("byEngineerId", Certificate.class).setParameter("engineerId", engineerId).getResultList();
+    public List<Certificate> findByEngineerId(long engineerId, PageRequest page) {
+        return page(named("byEngineerId", Certificate.class).setParameter("engineerId", engineerId), page);
     }
 
     @Override

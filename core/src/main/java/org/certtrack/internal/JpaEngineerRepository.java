@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.certtrack.Certificate;
 import org.certtrack.Engineer;
@@ -28,7 +29,10 @@ public final class JpaEngineerRepository extends JpaRepository<Engineer> impleme
 
     @Override
     public Optional<Engineer> findByIdWithCertificates(long id) {
-        return named("byIdWithCertificates", Engineer.class).setParameter("id", id).getResultStream().findFirst();
+        // Closed here: an open result stream holds its statement and result set until the session ends.
+        try (Stream<Engineer> rows = named("byIdWithCertificates", Engineer.class).setParameter("id", id).getResultStream()) {
+            return rows.findFirst();
+        }
     }
 
     @Override

@@ -6,10 +6,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.certtrack.Certificate;
 import org.certtrack.Instructor;
+import org.certtrack.InvalidValueException;
 import org.certtrack.PageRequest;
 import org.certtrack.UnknownIdException;
 import org.hibernate.Session;
@@ -53,9 +55,26 @@ abstract class JpaRepository<T> {
     public void delete(T entity) {
         requireNonNull(entity, entityName);
         requireWritable("delete");
-        T managed = entityManager.contains(entity) ? entity : entityManager.merge(entity);
+        T managed = entityManager.contains(entity) ? entity : existing(entity);
         unlink(managed);
         entityManager.remove(managed);
+    }
+
+    /**
+     * The managed copy of a detached {@code entity}, its version checked at flush: an entity never saved,
+     * or whose row is gone, fails as {@link #deleteById} does for an unknown id (merging it would insert it).
+     */
+    private T existing(T entity) {
+        Object id = entityManager.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);
+        if (id == null) {
+            throw new InvalidValueException(entityName + ".id", "must name an existing " + entityName.toLowerCase(Locale.ROOT)
+                    + ": this one was never saved", entity);
+        }
+        long known = (Long) id;
+        if (entityManager.find(entityType, known) == null) {
+            throw new UnknownIdException(entityName, known);
+        }
+        return entityManager.merge(entity);
     }
 
     public void deleteById(long id) {

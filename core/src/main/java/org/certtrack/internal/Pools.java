@@ -116,11 +116,19 @@ public final class Pools {
     }
 
     private static HikariDataSource open(HikariConfig config, DatabaseUrl target, Duration connectionTimeout) {
+        long started = System.nanoTime();
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
+            long waited = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            // pgjdbc counts its connect and login timeouts in whole seconds (at least 1), and HikariCP lets an
+            // attempt under way finish: against a server that accepts but never answers, start-up waits longer
+            // than connectionTimeout. Say how long it really waited rather than claim the bound held.
+            String overrun = waited > connectionTimeout.toMillis() ? " (start-up gave up after " + waited + " ms: the"
+                    + " driver's connect and login timeouts are whole seconds, at least 1 s, and an attempt under way"
+                    + " is let finish)" : "";
             throw new DatabaseUnavailableException("Could not connect to " + target + " within connectionTimeout ("
-                    + connectionTimeout.toMillis() + " ms): " + DatabaseUrl.mask(rootMessage(e)), e);
+                    + connectionTimeout.toMillis() + " ms)" + overrun + ": " + DatabaseUrl.mask(rootMessage(e)), e);
         }
     }
 

@@ -10,9 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -20,10 +18,14 @@ import org.certtrack.CertTrackException;
 import org.certtrack.DatabaseUrl;
 
 /**
- * Compares the live schema of certtrack's three tables with what certtrack's migrations (at the latest
- * version) made, through {@code information_schema} and JDBC's {@link DatabaseMetaData}, the same on H2
- * and PostgreSQL: each column's type, length and nullability; each named primary key, CHECK and foreign
- * key constraint (and the foreign keys' delete rules); each named index and its columns; each trigger.
+ * Compares the live schema of certtrack's three tables (by their exact names: another application's
+ * {@code "Engineers"} is not certtrack's) with what certtrack's migrations (at the latest version) made,
+ * through {@code pg_catalog} on PostgreSQL (which shows a role that may only read the whole definition),
+ * H2's {@code INFORMATION_SCHEMA} and JDBC's {@link DatabaseMetaData}: each column's type, length and
+ * nullability, and the {@code id} and {@code version} defaults; each named primary key, CHECK and foreign
+ * key constraint (the foreign keys' referenced table, delete rule, and on PostgreSQL whether they were
+ * validated); each named index and its columns; each sequence's increment; each trigger, and on
+ * PostgreSQL whether it is enabled.
  * A missing or changed one is a difference; what another party adds (a column, an index, a constraint of
  * its own) is not. The CHECK expressions themselves are not compared: each database rewrites them into
  * its own canonical text.
@@ -33,6 +35,10 @@ import org.certtrack.DatabaseUrl;
 public final class SchemaCheck {
 
     private static final List<String> TABLES = List.of("instructors", "engineers", "certificates");
+    // The exact table names, as each database stores them: another application's "Engineers" is not certtrack's.
+    private static final String TABLE_NAMES_PG = "('instructors', 'engineers', 'certificates')";
+    private static final String TABLE_NAMES_H2 = "('INSTRUCTORS', 'ENGINEERS', 'CERTIFICATES')";
+    private static final long ID_BLOCK = 50;
 
     private SchemaCheck() {
     }
@@ -45,6 +51,18 @@ public final class SchemaCheck {
     public static void verify(DataSource dataSource) {
         List<String> differences;
         try (Connection connection = dataSource.getConnection()) {
+            if (connection.getSchema() == null) {
+                // PostgreSQL's current_schema() is null when no schema of the search_path exists: comparing would
+                // report every column missing. An unquoted mixed-case name in currentSchema is the usual cause.
+                String searchPath;
+                try (PreparedStatement show = connection.prepareStatement("SELECT current_setting('search_path')");
+                     ResultSet rows = show.executeQuery()) {
+                    searchPath = rows.next() ? rows.getString(1) : "?";
+                }
+                throw new CertTrackException("certtrack's schema does not exist: no schema of the connection's search_path ("
+                        + searchPath + ") exists. Check currentSchema in the URL: PostgreSQL matches a schema name"
+                        + " exactly as written there (Probe2-Upper_x is not probe2-upper_x); create it or name an existing one");
+            }
             differences = differences(connection);
         } catch (SQLException e) {
             throw new CertTrackException("Could not read certtrack's schema to check it: " + DatabaseUrl.mask(e.getMessage()), e);
@@ -63,15 +81,44 @@ public final class SchemaCheck {
         String schema = connection.getSchema();
         List<String> differences = new ArrayList<>();
 
-        compare("column", " (renamed or dropped?)", expected.columns, columns(connection, schema), differences);
-        compare("constraint", "", expected.constraints, constraints(connection, schema), differences);
+        Map<String, String> defaults = new TreeMap<>();
+        compare("column", " (renamed or dropped?)", expected.columns, columns(connection, schema, h2, defaults), differences);
+        compare("constraint", "", expected.constraints, constraints(connection, schema, h2), differences);
         compare("index", "", expected.indexes, indexes(connection.getMetaData(), schema, h2), differences);
 
-        Set<String> triggers = triggers(connection, schema);
+        // Other writers insert without an id or a version: the columns' defaults must stay.
+        for (String table : TABLES) {
+            String id = defaults.get(table + ".id");
+            if (id == null || !id.toLowerCase(Locale.ROOT).contains(table + "_id_seq")) {
+                differences.add("column " + table + ".id has " + (id == null ? "no default" : "the default " + id)
+                        + ", expected the next value of " + table + "_id_seq (other writers insert without an id)");
+            }
+            String version = defaults.get(table + ".version");
+            if (version == null || !version.strip().equals("0")) {
+                differences.add("column " + table + ".version has " + (version == null ? "no default" : "the default " + version)
+                        + ", expected 0 (other writers insert without a version)");
+            }
+        }
+        Map<String, Long> increments = sequenceIncrements(connection, schema, h2);
+        for (String table : TABLES) {
+            Long increment = increments.get(table + "_id_seq");
+            if (increment == null) {
+                differences.add("sequence " + table + "_id_seq is missing");
+            } else if (increment != ID_BLOCK) {
+                differences.add("sequence " + table + "_id_seq increments by " + increment + ", expected " + ID_BLOCK
+                        + " (Hibernate takes blocks of " + ID_BLOCK + " ids from it)");
+            }
+        }
+
+        Map<String, Boolean> triggers = triggers(connection, schema, h2);
         expected.triggers.forEach((name, table) -> {
-            if (!triggers.contains(name + " on " + table)) {
+            Boolean enabled = triggers.get(name + " on " + table);
+            if (enabled == null) {
                 differences.add("trigger " + name + " on " + table + " is missing (it keeps version and updated_at"
                         + " right for every writer)");
+            } else if (!enabled) {
+                differences.add("trigger " + name + " on " + table + " is disabled (ALTER TABLE " + table + " ENABLE TRIGGER "
+                        + name + "; it keeps version and updated_at right for every writer)");
             }
         });
         return differences;
@@ -128,8 +175,8 @@ public final class SchemaCheck {
             String[] parts = check.split(":");
             constraints.put(parts[1], "a check on " + parts[0]);
         }
-        constraints.put("fk_certificates_engineer_id_engineers", "a foreign key on certificates, on delete cascade");
-        constraints.put("fk_certificates_instructor_id_instructors", "a foreign key on certificates, on delete set null");
+        constraints.put("fk_certificates_engineer_id_engineers", "a foreign key on certificates to engineers, on delete cascade");
+        constraints.put("fk_certificates_instructor_id_instructors", "a foreign key on certificates to instructors, on delete set null");
 
         Map<String, String> indexes = new LinkedHashMap<>();
         indexes.put("ix_certificates_engineer_id", "on certificates (engineer_id)");
@@ -153,11 +200,26 @@ public final class SchemaCheck {
         columns.put(name, type + (nullable ? " null" : " not null"));
     }
 
-    private static Map<String, String> columns(Connection connection, String schema) throws SQLException {
+    /**
+     * Each column of certtrack's tables, {@code table.column} to its type and nullability, and into
+     * {@code defaults} its default expression. PostgreSQL is read from {@code pg_catalog}, which shows every
+     * role the whole definition ({@code information_schema} hides constraints and triggers from a role that
+     * may only read); H2's {@code INFORMATION_SCHEMA} shows everything to everyone.
+     */
+    private static Map<String, String> columns(Connection connection, String schema, boolean h2, Map<String, String> defaults)
+            throws SQLException {
+        String sql = h2
+                ? "SELECT table_name, column_name, data_type, character_maximum_length, is_nullable, column_default"
+                        + " FROM information_schema.columns WHERE table_schema = ? AND table_name IN " + TABLE_NAMES_H2
+                : "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), NULL,"
+                        + " CASE WHEN a.attnotnull THEN 'NO' ELSE 'YES' END, pg_get_expr(d.adbin, d.adrelid)"
+                        + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
+                        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                        + " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+                        + " WHERE n.nspname = ? AND c.relname IN " + TABLE_NAMES_PG
+                        + " AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped";
         Map<String, String> columns = new TreeMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT table_name, column_name, data_type,"
-                + " character_maximum_length, is_nullable FROM information_schema.columns WHERE table_schema = ?"
-                + " AND LOWER(table_name) IN ('instructors', 'engineers', 'certificates')")) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, schema);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -166,21 +228,37 @@ public final class SchemaCheck {
                     if (!rows.wasNull() && type.startsWith("character")) {
                         type += "(" + length + ")";
                     }
-                    columns.put(lower(rows.getString(1)) + "." + lower(rows.getString(2)),
-                            type + ("YES".equalsIgnoreCase(rows.getString(5)) ? " null" : " not null"));
+                    String column = lower(rows.getString(1)) + "." + lower(rows.getString(2));
+                    columns.put(column, type + ("YES".equalsIgnoreCase(rows.getString(5)) ? " null" : " not null"));
+                    if (rows.getString(6) != null) {
+                        defaults.put(column, rows.getString(6));
+                    }
                 }
             }
         }
         return columns;
     }
 
-    private static Map<String, String> constraints(Connection connection, String schema) throws SQLException {
+    private static Map<String, String> constraints(Connection connection, String schema, boolean h2) throws SQLException {
+        String sql = h2
+                ? "SELECT c.table_name, c.constraint_name, c.constraint_type, r.delete_rule, u.table_name, TRUE"
+                        + " FROM information_schema.table_constraints c"
+                        + " LEFT JOIN information_schema.referential_constraints r"
+                        + " ON r.constraint_schema = c.constraint_schema AND r.constraint_name = c.constraint_name"
+                        + " LEFT JOIN information_schema.table_constraints u"
+                        + " ON u.constraint_schema = r.unique_constraint_schema AND u.constraint_name = r.unique_constraint_name"
+                        + " WHERE c.table_schema = ? AND c.table_name IN " + TABLE_NAMES_H2
+                : "SELECT c.relname, con.conname,"
+                        + " CASE con.contype WHEN 'p' THEN 'PRIMARY KEY' WHEN 'c' THEN 'CHECK' WHEN 'f' THEN 'FOREIGN KEY'"
+                        + " WHEN 'u' THEN 'UNIQUE' ELSE 'OTHER' END,"
+                        + " CASE con.confdeltype WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT'"
+                        + " WHEN 'r' THEN 'RESTRICT' WHEN 'a' THEN 'NO ACTION' END, r.relname, con.convalidated"
+                        + " FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_class c ON c.oid = con.conrelid"
+                        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                        + " LEFT JOIN pg_catalog.pg_class r ON r.oid = con.confrelid"
+                        + " WHERE n.nspname = ? AND c.relname IN " + TABLE_NAMES_PG;
         Map<String, String> constraints = new TreeMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT c.table_name, c.constraint_name,"
-                + " c.constraint_type, r.delete_rule FROM information_schema.table_constraints c"
-                + " LEFT JOIN information_schema.referential_constraints r"
-                + " ON r.constraint_schema = c.constraint_schema AND r.constraint_name = c.constraint_name"
-                + " WHERE c.table_schema = ? AND LOWER(c.table_name) IN ('instructors', 'engineers', 'certificates')")) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, schema);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -188,14 +266,36 @@ public final class SchemaCheck {
                     String definition = switch (rows.getString(3).toUpperCase(Locale.ROOT)) {
                         case "PRIMARY KEY" -> "a primary key on " + table;
                         case "CHECK" -> "a check on " + table;
-                        case "FOREIGN KEY" -> "a foreign key on " + table + ", on delete " + lower(rows.getString(4));
+                        case "FOREIGN KEY" -> "a foreign key on " + table + " to " + lower(rows.getString(5))
+                                + ", on delete " + lower(rows.getString(4));
                         default -> lower(rows.getString(3)) + " on " + table;
                     };
+                    if (!rows.getBoolean(6)) {
+                        definition += " (not valid: rows written before it are not checked)";
+                    }
                     constraints.put(lower(rows.getString(2)), definition);
                 }
             }
         }
         return constraints;
+    }
+
+    /** Each sequence of the schema, by lower-case name, to its increment. */
+    private static Map<String, Long> sequenceIncrements(Connection connection, String schema, boolean h2) throws SQLException {
+        String sql = h2
+                ? "SELECT sequence_name, increment FROM information_schema.sequences WHERE sequence_schema = ?"
+                : "SELECT c.relname, s.seqincrement FROM pg_catalog.pg_sequence s JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid"
+                        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?";
+        Map<String, Long> increments = new TreeMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, schema);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    increments.put(lower(rows.getString(1)), rows.getLong(2));
+                }
+            }
+        }
+        return increments;
     }
 
     private static Map<String, String> indexes(DatabaseMetaData metaData, String schema, boolean upperCase) throws SQLException {
@@ -221,14 +321,19 @@ public final class SchemaCheck {
         return indexes;
     }
 
-    private static Set<String> triggers(Connection connection, String schema) throws SQLException {
-        Set<String> triggers = new TreeSet<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT trigger_name, event_object_table"
-                + " FROM information_schema.triggers WHERE trigger_schema = ?")) {
+    /** Each trigger of the schema, as {@code name on table}, to whether it is enabled. */
+    private static Map<String, Boolean> triggers(Connection connection, String schema, boolean h2) throws SQLException {
+        String sql = h2
+                ? "SELECT trigger_name, event_object_table, TRUE FROM information_schema.triggers WHERE trigger_schema = ?"
+                : "SELECT t.tgname, c.relname, t.tgenabled <> 'D' FROM pg_catalog.pg_trigger t"
+                        + " JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = ? AND NOT t.tgisinternal";
+        Map<String, Boolean> triggers = new TreeMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, schema);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    triggers.add(lower(rows.getString(1)) + " on " + lower(rows.getString(2)));
+                    triggers.put(lower(rows.getString(1)) + " on " + lower(rows.getString(2)), rows.getBoolean(3));
                 }
             }
         }

@@ -28,6 +28,9 @@ public final class Timeouts {
     // query_canceled: PostgreSQL's statement_timeout and a JDBC query timeout, H2's query timeout.
     private static final String QUERY_CANCELED = "57014";
 
+    // invalid_authorization_specification, and 28P01 invalid_password under it.
+    private static final String INVALID_AUTHORIZATION = "28";
+
     private Timeouts() {
     }
 
@@ -71,6 +74,12 @@ public final class Timeouts {
                             limits.connectionTimeout(), failure);
                 }
                 SQLException reason = connectionFailure(timeout);
+                if (reason != null && reason.getSQLState() != null && reason.getSQLState().startsWith(INVALID_AUTHORIZATION)) {
+                    // Not a database that is away: waiting or retrying will not help until the credentials change.
+                    return new CertTrackException("The database refused certtrack's credentials (SQLState " + reason.getSQLState()
+                            + ": wrong password, or a role that may not log in); nothing was written: "
+                            + DatabaseUrl.mask(reason.getMessage()), failure);
+                }
                 return new DatabaseUnavailableException("The database is unavailable; nothing was written: no connection"
                         + " within connectionTimeout (" + describe(limits.connectionTimeout()) + ")"
                         + (reason == null ? "" : ": " + DatabaseUrl.mask(reason.getMessage())), failure);
@@ -108,6 +117,27 @@ public final class Timeouts {
         }
         HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
         return pool != null && pool.getActiveConnections() >= hikari.getMaximumPoolSize();
+    }
+
+    /**
+     * {@code translated}, unless it blames {@code queryTimeout} for a statement the database cancelled before
+     * that much time had passed since the unit of work began (at {@code startedNanos}): then the database's
+     * own limit ({@code statement_timeout} of the role or database) or a cancel request
+     * ({@code pg_cancel_backend}) stopped it, and the exception says so.
+     */
+    public static RuntimeException cancelledBefore(RuntimeException translated, long startedNanos, Limits limits) {
+        if (!(translated instanceof TimedOutException timedOut) || !"queryTimeout".equals(timedOut.limit())
+                || limits.queryTimeout() == null) {
+            return translated;
+        }
+        Duration ran = Duration.ofNanos(System.nanoTime() - startedNanos);
+        if (ran.compareTo(limits.queryTimeout()) >= 0) {
+            return translated;
+        }
+        return new CertTrackException("The database cancelled a statement " + ran.toMillis() + " ms into the unit of work,"
+                + " before queryTimeout (" + describe(limits.queryTimeout()) + ") could elapse: a limit of the database's"
+                + " own (statement_timeout for the role or database, H2's QUERY_TIMEOUT) or a cancel request from another"
+                + " session (pg_cancel_backend) stopped it; nothing was written", translated.getCause());
     }
 
     private static String describe(Duration limit) {

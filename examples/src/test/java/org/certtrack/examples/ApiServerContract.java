@@ -71,7 +71,7 @@ abstract class ApiServerContract {
             adaId = work.engineers().findByNameContaining("Ada", PageRequest.first()).get(0).getId();
             linusId = work.engineers().findByNameContaining("Linus", PageRequest.first()).get(0).getId();
             graceId = work.instructors().findByNameContaining("Grace", PageRequest.first()).get(0).getId();
-            awsId = work.certificates().findByEngineerId(adaId).get(0).getId();
+            awsId = work.certificates().findByEngineerId(adaId, PageRequest.first()).get(0).getId();
         });
         server = ApiServer.start(certTrack, 0);
     }

@@ -4,11 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -52,7 +55,11 @@ import org.slf4j.LoggerFactory;
  * <p><b>Streaming.</b> Rows are generated lazily and written in batches of {@link #withBatchSize
  * batchSize}: on PostgreSQL with {@code COPY ... FROM STDIN}, elsewhere with JDBC batch inserts. Memory
  * stays flat however large the data set. Seeding replaces data with {@code TRUNCATE} on PostgreSQL (which
- * locks the three tables until the commit) and {@code DELETE} elsewhere. On PostgreSQL a large table's
+ * locks the three tables until the commit) and {@code DELETE} elsewhere, or when another table of yours has
+ * a foreign key to certtrack's: rows of yours that refer to certtrack's then go as that foreign key's
+ * {@code ON DELETE} rule says ({@code CASCADE}, {@code SET NULL}), on H2 and PostgreSQL alike, and if any
+ * such row has a foreign key that neither cascades nor sets null, seeding and {@link #deleteAll()} refuse
+ * with a {@link CertTrackException} naming its table and column, before changing anything. On PostgreSQL a large table's
  * foreign keys are dropped before its COPY and added back, checking every row at once, before the commit
  * (inside the transaction, so a failure restores them too).
  *
@@ -133,12 +140,13 @@ public final class Seeder {
         long started = System.nanoTime();
         long allRows = dataSet.instructors() + dataSet.engineers() + dataSet.certificates();
         inTransaction("seed the " + dataSet + " with seed " + seedInUse, connection -> {
+            refuseReferringHostRows(connection);
             // Each table's ids start past every id the sequence ever gave (a CertTrack may hold a block of
             // them, unused yet) and past every id in the table, so inserts before or after never collide.
+            long[] rows = {dataSet.instructors(), dataSet.engineers(), dataSet.certificates()};
             long[] bases = new long[TABLES_PARENTS_FIRST.size()];
             for (int i = 0; i < bases.length; i++) {
-                String table = TABLES_PARENTS_FIRST.get(i);
-                bases[i] = Math.max(nextValue(connection, table) - 1, maxId(connection, table));
+                bases[i] = reserveIds(connection, TABLES_PARENTS_FIRST.get(i), rows[i]);
             }
             deleteAll(connection);
             List<RowSource> tables = new RowGenerator(dataSet, seedInUse,
@@ -159,13 +167,6 @@ public final class Seeder {
                 }
                 before += table.rows();
             }
-            // Last, once every row is in: a rollback does not undo ALTER SEQUENCE on H2 (it does on PostgreSQL).
-            // Hibernate's pooled optimizer uses the ID_BLOCK ids up to each value it takes: the next value
-            // must leave all of them above the last id written. (bases[i] >= the value taken above: never backwards.)
-            for (int i = 0; i < tables.size(); i++) {
-                long restart = bases[i] + tables.get(i).rows() + ID_BLOCK;
-                execute(connection, "ALTER SEQUENCE " + tables.get(i).table() + "_id_seq RESTART WITH " + restart);
-            }
             return null;
         });
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
@@ -185,10 +186,105 @@ public final class Seeder {
         inTransaction("delete certtrack's data", Seeder::deleteAll);
     }
 
-    /** Empties the tables, in the connection's transaction. */
+    /**
+     * The base of {@code rows} ids of {@code table} that no one else has or will be given, reserved before any
+     * row is written: the sequence is moved past them at once. On PostgreSQL the sequence is locked first
+     * ({@code ALTER SEQUENCE} blocks every other {@code nextval} until the commit), so no other session takes
+     * a value between the reading and the moving; on H2 the two are one statement apart, and a rollback does
+     * not move it back there (a gap, never a collision). Hibernate's pooled optimizer uses the
+     * {@value #ID_BLOCK} ids up to each value it takes: the next value leaves all of them above the rows.
+     *
+     * @throws CertTrackException if the ids do not fit below {@link Long#MAX_VALUE}
+     */
+    private static long reserveIds(Connection connection, String table, long rows) throws SQLException {
+        String sequence = table + "_id_seq";
+        if (isPostgres(connection)) {
+            execute(connection, "ALTER SEQUENCE " + sequence + " INCREMENT BY " + ID_BLOCK);
+        }
+        long base = Math.max(nextValue(connection, table) - 1, maxId(connection, table));
+        long restart;
+        try {
+            restart = Math.addExact(Math.addExact(base, rows), ID_BLOCK);
+        } catch (ArithmeticException e) {
+            throw new CertTrackException("Could not seed " + table + ": its ids stand at " + base + ", and " + rows
+                    + " more (and a block of " + ID_BLOCK + " for Hibernate) do not fit below Long.MAX_VALUE ("
+                    + Long.MAX_VALUE + "); nothing was changed. Restart " + sequence + " lower, or seed fewer rows");
+        }
+        execute(connection, "ALTER SEQUENCE " + sequence + " RESTART WITH " + restart);
+        return base;
+    }
+
+    /**
+     * Refuses to delete certtrack's rows while rows of another table refer to them through a foreign key
+     * without {@code ON DELETE CASCADE} or {@code SET NULL}: the same on H2 and PostgreSQL, before anything is
+     * deleted. Rows whose foreign key says what to do go as it says, on both databases.
+     *
+     * @throws CertTrackException naming each referring table and column
+     */
+    private static void refuseReferringHostRows(Connection connection) throws SQLException {
+        List<String> referring = new ArrayList<>();
+        for (HostForeignKey key : hostForeignKeys(connection)) {
+            if (key.restricts() && key.hasRows(connection)) {
+                referring.add(key.table() + "." + key.column() + " -> " + key.references());
+            }
+        }
+        if (!referring.isEmpty()) {
+            throw new CertTrackException("Could not replace certtrack's data: rows of your tables refer to it ("
+                    + String.join(", ", referring) + "), and their foreign keys neither cascade nor set null on delete;"
+                    + " nothing was changed. Delete those rows first, or give the foreign keys ON DELETE CASCADE or"
+                    + " ON DELETE SET NULL");
+        }
+    }
+
+    /** The other tables' foreign keys to certtrack's tables, in the connection's schema. */
+    private static List<HostForeignKey> hostForeignKeys(Connection connection) throws SQLException {
+        DatabaseMetaData metadata = connection.getMetaData();
+        boolean upper = metadata.storesUpperCaseIdentifiers();
+        String quote = metadata.getIdentifierQuoteString().strip();
+        List<HostForeignKey> keys = new ArrayList<>();
+        for (String table : TABLES_CHILDREN_FIRST) {
+            String stored = upper ? table.toUpperCase(Locale.ROOT) : table;
+            try (ResultSet exported = metadata.getExportedKeys(connection.getCatalog(), connection.getSchema(), stored)) {
+                while (exported.next()) {
+                    String foreignTable = exported.getString("FKTABLE_NAME");
+                    String shown = upper ? foreignTable.toLowerCase(Locale.ROOT) : foreignTable;
+                    if (TABLES_CHILDREN_FIRST.contains(shown)) {
+                        continue;
+                    }
+                    String column = exported.getString("FKCOLUMN_NAME");
+                    String schema = exported.getString("FKTABLE_SCHEM");
+                    int rule = exported.getShort("DELETE_RULE");
+                    String qualified = (schema == null ? "" : quote + schema + quote + ".") + quote + foreignTable + quote;
+                    keys.add(new HostForeignKey(shown, upper ? column.toLowerCase(Locale.ROOT) : column, table,
+                            rule != DatabaseMetaData.importedKeyCascade && rule != DatabaseMetaData.importedKeySetNull
+                                    && rule != DatabaseMetaData.importedKeySetDefault,
+                            "SELECT COUNT(*) FROM " + qualified + " WHERE " + quote + column + quote + " IS NOT NULL"));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** A foreign key of another table to one of certtrack's, and whether it keeps a referred row from being deleted. */
+    private record HostForeignKey(String table, String column, String references, boolean restricts, String countSql) {
+
+        boolean hasRows(Connection connection) throws SQLException {
+            try (Statement statement = connection.createStatement(); ResultSet count = statement.executeQuery(countSql)) {
+                count.next();
+                return count.getLong(1) > 0;
+            }
+        }
+    }
+
+    private static boolean isPostgres(Connection connection) throws SQLException {
+        return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+    }
+
+    /** Empties the tables, in the connection's transaction, as the foreign keys of other tables to them say. */
     private static Void deleteAll(Connection connection) throws SQLException {
-        boolean postgres = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-        if (postgres) {
+        refuseReferringHostRows(connection);
+        // TRUNCATE cannot follow another table's foreign key (its ON DELETE rule): DELETE then, as on H2.
+        if (isPostgres(connection) && hostForeignKeys(connection).isEmpty()) {
             // Transactional on PostgreSQL, and it leaves no dead rows behind as DELETE would.
             execute(connection, "TRUNCATE TABLE " + String.join(", ", TABLES_CHILDREN_FIRST));
         } else {

@@ -10,8 +10,15 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.certtrack.CertTrack;
+import org.certtrack.CertTrackException;
 import org.certtrack.Certificate;
 import org.certtrack.Engineer;
 import org.certtrack.Instructor;
@@ -196,5 +203,105 @@ abstract class SeederContract {
 
         assertThat(replay.seed()).isEqualTo(first.seed());
         assertThat(Dump.relative(certTrack.dataSource())).as("replaying seed %d", first.seed()).isEqualTo(dump);
+    }
+
+    @Test
+    void reseedingRefusesWhileRowsOfAHostTableReferToCerttracksAndNamesThem(CertTrack certTrack) throws Exception {
+        Seeder seeder = Seeder.of(certTrack).withSeed(SEED);
+        seeder.seed(DataSet.standard());
+        sql(certTrack, "CREATE TABLE host_notes (id BIGINT PRIMARY KEY, engineer_id BIGINT REFERENCES engineers (id))");
+        try {
+            seeder.seed(DataSet.standard());
+            long referred = number(certTrack, "SELECT MIN(id) FROM engineers");
+            long engineers = number(certTrack, "SELECT COUNT(*) FROM engineers");
+            sql(certTrack, "INSERT INTO host_notes VALUES (1, " + referred + ")");
+            for (Runnable replacing : List.<Runnable>of(() -> seeder.seed(DataSet.standard()), seeder::deleteAll)) {
+                assertThatThrownBy(replacing::run)
+                        .isInstanceOf(CertTrackException.class)
+                        .hasMessageContaining("host_notes.engineer_id -> engineers")
+                        .hasMessageContaining("ON DELETE CASCADE")
+                        .hasMessageContaining("nothing was changed");
+            }
+            assertThat(number(certTrack, "SELECT COUNT(*) FROM engineers WHERE id = " + referred)).as("the referred engineer").isEqualTo(1);
+            assertThat(number(certTrack, "SELECT COUNT(*) FROM engineers")).as("engineers after the refusals").isEqualTo(engineers);
+        } finally {
+            sql(certTrack, "DROP TABLE host_notes");
+        }
+    }
+
+    @Test
+    void reseedingDeletesHostRowsWhoseForeignKeyCascadesOnBothDatabases(CertTrack certTrack) throws Exception {
+        Seeder seeder = Seeder.of(certTrack).withSeed(SEED);
+        seeder.seed(DataSet.standard());
+        sql(certTrack, "CREATE TABLE host_badges (id BIGINT PRIMARY KEY,"
+                + " engineer_id BIGINT REFERENCES engineers (id) ON DELETE CASCADE)");
+        try {
+            sql(certTrack, "INSERT INTO host_badges VALUES (1, " + number(certTrack, "SELECT MIN(id) FROM engineers") + ")");
+            seeder.seed(DataSet.standard());
+            assertThat(number(certTrack, "SELECT COUNT(*) FROM host_badges")).as("badges of the replaced engineers").isZero();
+            assertThat(number(certTrack, "SELECT COUNT(*) FROM engineers")).as("engineers reseeded")
+                    .isEqualTo(DataSet.standard().engineers());
+        } finally {
+            sql(certTrack, "DROP TABLE host_badges");
+        }
+    }
+
+    @Test
+    void aNextvalWhileSeedingGetsIdsPastTheSeededOnes(CertTrack certTrack) throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        AtomicReference<Future<Long>> taken = new AtomicReference<>();
+        try {
+            Seeder.of(certTrack).withSeed(SEED).onProgress(progress -> {
+                if (taken.get() == null && progress.table().equals("engineers")) {
+                    taken.set(other.submit(() -> number(certTrack, "SELECT nextval('engineers_id_seq')")));
+                    try {
+                        // Done at once, or blocked by the seeder's lock on the sequence until it commits: both fine.
+                        taken.get().get(2, TimeUnit.SECONDS);
+                    } catch (TimeoutException blocked) {
+                        // The value comes after the commit.
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }).seed(DataSet.standard());
+            long value = taken.get().get(30, TimeUnit.SECONDS);
+            long lastSeeded = number(certTrack, "SELECT MAX(id) FROM engineers");
+            assertThat(value - 49).as("the first id of the block Hibernate takes with the value another session got"
+                    + " while seeding, against the last seeded id").isGreaterThan(lastSeeded);
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void idsThatWouldPassLongMaxValueAreRefusedClearlyAndNothingChanges(CertTrack certTrack) throws Exception {
+        Seeder seeder = Seeder.of(certTrack).withSeed(SEED);
+        seeder.seed(DataSet.standard());
+        long engineers = number(certTrack, "SELECT COUNT(*) FROM engineers");
+        long resume = number(certTrack, "SELECT nextval('engineers_id_seq')") + 1000;
+        sql(certTrack, "ALTER SEQUENCE engineers_id_seq RESTART WITH " + (Long.MAX_VALUE - 20));
+        try {
+            assertThatThrownBy(() -> seeder.seed(DataSet.standard()))
+                    .isInstanceOf(CertTrackException.class)
+                    .hasMessageContaining("Could not seed engineers")
+                    .hasMessageContaining("Long.MAX_VALUE");
+            assertThat(number(certTrack, "SELECT COUNT(*) FROM engineers")).as("engineers after the refusal").isEqualTo(engineers);
+        } finally {
+            sql(certTrack, "ALTER SEQUENCE engineers_id_seq RESTART WITH " + resume);
+        }
+    }
+
+    private static void sql(CertTrack certTrack, String sql) throws SQLException {
+        try (Connection connection = certTrack.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static long number(CertTrack certTrack, String sql) throws SQLException {
+        try (Connection connection = certTrack.dataSource().getConnection(); Statement statement = connection.createStatement();
+             var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 }

@@ -124,7 +124,7 @@ abstract class StarterContract {
     @Test
     void aLostRaceOnACertificateIsAConcurrentUpdateNamingIt() {
         long engineer = team.hire("Margaret Hamilton", "flight software", "Grace Hopper", "Apollo");
-        long id = certificates.findByEngineerId(engineer).get(0).getId();
+        long id = certificates.findByEngineerId(engineer, PageRequest.first()).get(0).getId();
 
         ConcurrentUpdateException conflict = catchThrowableOfType(ConcurrentUpdateException.class,
                 () -> team.retitleCertificate(id, "Azure",

@@ -1,0 +1,11 @@
+package org.certtrack;
+
+/** {@link UnitsOfWorkContract} on PostgreSQL. */
+@RequiresPostgres
+class UnitsOfWorkIT extends UnitsOfWorkContract {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}
