@@ -21,6 +21,7 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 import org.certtrack.internal.Bootstrap;
+import org.certtrack.internal.Evictions;
 import org.certtrack.internal.Failures;
 import org.certtrack.internal.Pools;
 import org.certtrack.internal.Require;
@@ -187,7 +188,7 @@ public final class CertTrack implements AutoCloseable {
             session.setDefaultReadOnly(true);
             return run(session, source, work);
         } finally {
-            release(connection);
+            Evictions.releaseRead(source == ownedReadPool ? ownedReadPool : null, connection, CertTrack::release);
         }
     }
 
@@ -219,6 +220,7 @@ public final class CertTrack implements AutoCloseable {
             // Any Throwable: a checked exception thrown sneakily (Kotlin, @SneakyThrows, a generic rethrow)
             // must roll back and release the connection too, or its row locks outlive the unit of work.
             RuntimeException translated = e instanceof RuntimeException failure ? translator.apply(failure) : null;
+            Evictions.afterFailure(readSource == null || readSource == dataSource ? ownedPool : ownedReadPool, translated);
             if (committing && translated instanceof DatabaseUnavailableException unavailable) {
                 // The server may have committed and lost only its answer (a failover in the middle of COMMIT).
                 translated = Failures.commitInDoubt(unavailable);
@@ -287,22 +289,31 @@ public final class CertTrack implements AutoCloseable {
     public <T> T inTransaction(RetryPolicy retry, Function<UnitOfWork, T> work) {
         requireNonNull(retry, "retry");
         requireNonNull(work, "work");
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return inTransaction(work);
-            } catch (ConcurrentUpdateException | DatabaseUnavailableException failure) {
-                if (!retry.retries(failure) || attempt >= retry.maxAttempts()) {
-                    throw failure;
-                }
-                log.debug("attempt {} of {} failed, retrying: {}", attempt, retry.maxAttempts(), failure.getMessage());
-                try {
-                    retry.pauseAfter(attempt);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw failure;
-                }
-            }
-        }
+        return retry.run(() -> inTransaction(work));
+    }
+
+    /**
+     * Runs {@code work} as {@link #read(Function)} does, and runs it again, with fresh entities, each time it
+     * fails with a {@link ConcurrentUpdateException} (on a standby also a replay conflict: the standby cancelled
+     * the read to apply the primary's changes, SQLState {@code 40001} or {@code 40P01}) or, with
+     * {@link RetryPolicy#alsoWhenUnavailable()}, a {@link DatabaseUnavailableException} (a read wrote nothing,
+     * whenever it failed), up to the policy's number of attempts. After a connection failure the read pool
+     * drops its other connections, so the next attempt takes a new one, on a server that answers.
+     *
+     * @throws ConcurrentUpdateException    the last conflict, when every attempt was cancelled
+     * @throws DatabaseUnavailableException the last one, when no server answered any attempt
+     */
+    public <T> T read(RetryPolicy retry, Function<UnitOfWork, T> work) {
+        requireNonNull(retry, "retry");
+        requireNonNull(work, "work");
+        return retry.run(() -> read(work));
+    }
+
+    /** Runs {@code work} as {@link #readFromPrimary(Function)} does, retried as {@link #read(RetryPolicy, Function)} is. */
+    public <T> T readFromPrimary(RetryPolicy retry, Function<UnitOfWork, T> work) {
+        requireNonNull(retry, "retry");
+        requireNonNull(work, "work");
+        return retry.run(() -> readFromPrimary(work));
     }
 
     /** Runs {@code work} as {@link #inTransaction(RetryPolicy, Function)} does, for work that returns nothing. */
@@ -393,6 +404,7 @@ public final class CertTrack implements AutoCloseable {
         private DataSource migrationDataSource;
         private DatabaseUrl migrationUrl;
         private int maximumPoolSize = 10;
+        private Integer readPoolSize;
         private Duration connectionTimeout = Duration.ofSeconds(10);
         private Duration validationTimeout;
         private Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
@@ -473,6 +485,18 @@ public final class CertTrack implements AutoCloseable {
         }
 
         /**
+         * The most connections the read pool may open (default: {@link #maximumPoolSize}, at least 1). The read
+         * pool exists only with {@link #readFromStandbys} and a multi-host PostgreSQL URL; one instance then
+         * holds up to {@code maximumPoolSize + readPoolSize} connections, all of them on the primary while no
+         * standby is up (the read pool falls back to it), and {@code maximumPoolSize} there otherwise.
+         * {@code docs/scaling.md} gives the arithmetic for several instances.
+         */
+        public Builder readPoolSize(int readPoolSize) {
+            this.readPoolSize = Require.between("readPoolSize", readPoolSize, 1, 1000);
+            return this;
+        }
+
+        /**
          * How long to wait for a connection, including the first one at start-up (default 10 seconds, at
          * least 250 ms). When the database cannot be reached, start-up and each unit of work fail with a
          * {@link DatabaseUnavailableException} after about this long instead of hanging.
@@ -541,13 +565,15 @@ public final class CertTrack implements AutoCloseable {
          * Whether read-only units of work ({@link CertTrack#read}) go to standbys when the {@link #url} names
          * several PostgreSQL servers (default true), as in
          * {@code postgresql://app@primary:5432,standby:5432/certtrack}: certtrack then opens two pools of up to
-         * {@link #maximumPoolSize} connections each, with the same timeouts. The write pool connects only to
+         * {@link #maximumPoolSize} and {@link #readPoolSize} connections, with the same timeouts. The write pool connects only to
          * the server that is not in recovery (pgjdbc's {@code targetServerType=primary}), whatever the URL
          * says, and serves read-write units, {@link CertTrack#readFromPrimary} and the migrations. The read
          * pool connects to a standby when one is up and to the primary otherwise
          * ({@code targetServerType=preferSecondary} and {@code loadBalanceHosts=true}, unless the URL sets
-         * them), and renews its connections every 5 minutes, so that reads return to a standby that was down.
-         * pgjdbc remembers for {@code hostRecheckSeconds} (a URL parameter, default 10) which server is which
+         * them). A read connection that has been on a primary for 30 seconds (no standby was up, or its server
+         * was promoted) is replaced when it comes back to the pool, and every read connection is renewed every
+         * 5 minutes, so that reads return to a standby that was down. After a connection failure (a server gone),
+         * a pool drops its other connections at once instead of failing one unit of work on each. pgjdbc remembers for {@code hostRecheckSeconds} (a URL parameter, default 10) which server is which
          * and which did not answer. With {@code false}, or a URL of one server, every unit of work runs on the
          * one pool. Ignored for a caller's {@code DataSource}.
          */
@@ -612,7 +638,8 @@ public final class CertTrack implements AutoCloseable {
             try {
                 Bootstrap.Started started = Bootstrap.start(target, settings, migrate ? () -> migrate(target, description) : null);
                 if (pool != null && readFromStandbys && url.isMultiHost()) {
-                    readPool = Pools.openForReads("certtrack-reads", url, maximumPoolSize, connectionTimeout, validation,
+                    readPool = Pools.openForReads("certtrack-reads", url, readPoolSize != null ? readPoolSize : maximumPoolSize,
+                            connectionTimeout, validation,
                             socketTimeout);
                 }
                 return new CertTrack(target, pool, readPool, started, description, limits);
