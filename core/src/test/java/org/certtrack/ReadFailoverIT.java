@@ -18,6 +18,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.certtrack.internal.Evictions;
+import org.certtrack.internal.Pools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.postgresql.PGConnection;
 
 /**
  * Reads through a failover, on a primary and an asynchronous standby of the test's own
@@ -112,6 +117,32 @@ class ReadFailoverIT {
                     primary.close();
                 }
             }
+        }
+    }
+
+    @Test
+    @Order(0)
+    void aReadConnectionOnAPrimaryIsReplacedOnItsReturnAndOneOnAStandbyKept() throws Exception {
+        for (ThrowawayCluster server : new ThrowawayCluster[] {primary, standby}) {
+            try (HikariDataSource pool = Pools.open("replace-test", DatabaseUrl.parse("postgresql://postgres@"
+                    + server.hostAndPort() + "/postgres"), 1, Duration.ofSeconds(2))) {
+                Connection first = pool.getConnection();
+                Object driverConnection = first.unwrap(PGConnection.class);
+                Evictions.releaseRead(pool, first, ReadFailoverIT::close, Duration.ZERO);
+                try (Connection second = pool.getConnection()) {
+                    boolean replaced = second.unwrap(PGConnection.class) != driverConnection;
+                    assertThat(replaced).as("a read connection on " + server.hostAndPort() + " replaced on its return (lifetime on a"
+                            + " primary 0)").isEqualTo(server == primary);
+                }
+            }
+        }
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -76,17 +76,22 @@ public final class Evictions {
      *                 a caller's) only releases
      */
     public static void releaseRead(HikariDataSource readPool, Connection connection, Consumer<Connection> release) {
-        boolean replace = readPool != null && onPrimaryTooLong(connection);
+        releaseRead(readPool, connection, release, READ_ON_PRIMARY_LIFETIME);
+    }
+
+    /** {@link #releaseRead(HikariDataSource, Connection, Consumer)} with a lifetime on a primary of {@code onPrimary}: for tests. */
+    public static void releaseRead(HikariDataSource readPool, Connection connection, Consumer<Connection> release,
+                                   Duration onPrimary) {
+        boolean replace = readPool != null && onPrimaryTooLong(connection, onPrimary);
         release.accept(connection);
         if (replace) {
-            log.debug("{}: a read connection has been on a primary for {}; replacing it", readPool.getPoolName(),
-                    READ_ON_PRIMARY_LIFETIME);
+            log.debug("{}: a read connection has been on a primary for {}; replacing it", readPool.getPoolName(), onPrimary);
             // Returned already: HikariCP closes it instead of handing it out again.
             readPool.evictConnection(connection);
         }
     }
 
-    private static boolean onPrimaryTooLong(Connection connection) {
+    private static boolean onPrimaryTooLong(Connection connection, Duration onPrimary) {
         try {
             if (!connection.isWrapperFor(PGConnection.class)) {
                 return false;
@@ -98,7 +103,7 @@ public final class Evictions {
             }
             long now = System.nanoTime();
             long since = ON_PRIMARY_SINCE.computeIfAbsent(driverConnection, ignored -> now);
-            if (now - since < READ_ON_PRIMARY_LIFETIME.toNanos()) {
+            if (now - since < onPrimary.toNanos()) {
                 return false;
             }
             ON_PRIMARY_SINCE.remove(driverConnection);
