@@ -213,6 +213,39 @@ class ReadFailoverIT {
 
     @Test
     @Order(3)
+    void aHungStandbyCostsReadsAtMostTheSocketTimeoutEach() throws Exception {
+        try (CertTrack bounded = CertTrack.builder()
+                .url("postgresql://postgres@" + standby.hostAndPort() + "," + primary.hostAndPort() + "/postgres")
+                .migrate(false).maximumPoolSize(1).readPoolSize(2)
+                .connectionTimeout(Duration.ofSeconds(2)).queryTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofSeconds(2))
+                .build()) {
+            assertThat(bounded.read(ReadFailoverIT::inRecovery)).as("reads on the standby before it hangs").isTrue();
+            standby.freeze();
+            try {
+                List<String> outcomes = new ArrayList<>();
+                long frozen = System.nanoTime();
+                Boolean inRecovery = null;
+                while (inRecovery == null && System.nanoTime() - frozen < TimeUnit.SECONDS.toNanos(30)) {
+                    long started = System.nanoTime();
+                    try {
+                        inRecovery = bounded.read(ReadFailoverIT::inRecovery);
+                        outcomes.add("ok in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+                    } catch (CertTrackException e) {
+                        outcomes.add(e.getClass().getSimpleName() + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)
+                                + " ms: " + e.getMessage());
+                    }
+                }
+                System.out.printf("read failover: a hung standby (SIGSTOP), socketTimeout 2 s, queryTimeout 1 s,"
+                        + " connectionTimeout 2 s: %s%n", outcomes);
+                assertThat(inRecovery).as("a read on the primary within 30 s of the standby hanging: " + outcomes).isFalse();
+            } finally {
+                standby.thaw();
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
     void theStandbyGoneFailsOneReadNotOnePerPooledConnection() throws Exception {
         assertThat(readsInRecoveryOnEveryConnection()).as("the read pool's connections all on the standby").containsOnly(true);
         standby.crash();
@@ -228,7 +261,7 @@ class ReadFailoverIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aPromoteFailsOneReadAndARetriedReadNone() throws Exception {
         standby.start("max_standby_streaming_delay=0");
         // The read pool is on the primary now (the standby was down when its connections were made): all of them
