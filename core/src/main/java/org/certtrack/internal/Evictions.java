@@ -66,9 +66,10 @@ public final class Evictions {
     }
 
     /**
-     * Hands {@code connection} of a read-only unit of work back with {@code release}, and, if it has been on a
-     * primary for {@link #READ_ON_PRIMARY_LIFETIME}, evicts it from the read pool {@code readPool} too, so that
-     * the pool makes a new one, on a standby when one is up. Costs no round trip: PostgreSQL 14 and later
+     * Hands {@code connection} of a read-only unit of work back with {@code release}, and, if it has been seen on
+     * a primary for {@link #READ_ON_PRIMARY_LIFETIME}, evicts every connection of the read pool {@code readPool},
+     * so that the pool makes new ones, on a standby when one is up (while none is, the pool reconnects to the
+     * primary once per lifetime). Costs no round trip: PostgreSQL 14 and later
      * report {@code in_hot_standby} to the driver at connection and when a promote changes it. On older
      * servers, connections stay for the read pool's lifetime.
      *
@@ -84,10 +85,16 @@ public final class Evictions {
                                    Duration onPrimary) {
         boolean replace = readPool != null && onPrimaryTooLong(connection, onPrimary);
         release.accept(connection);
-        if (replace) {
-            log.debug("{}: a read connection has been on a primary for {}; replacing it", readPool.getPoolName(), onPrimary);
-            // Returned already: HikariCP closes it instead of handing it out again.
-            readPool.evictConnection(connection);
+        if (replace && !readPool.isClosed()) {
+            log.debug("{}: a read connection has been on a primary for {}; replacing the pool's connections",
+                    readPool.getPoolName(), onPrimary);
+            // All of them, not only this one: the others are most likely on the primary too, and a pool used by
+            // one thread at a time would otherwise hand out the next one for another full lifetime on it. Idle
+            // connections (this one is back already) close now, busy ones when they come back.
+            HikariPoolMXBean bean = readPool.getHikariPoolMXBean();
+            if (bean != null) {
+                bean.softEvictConnections();
+            }
         }
     }
 
