@@ -570,8 +570,8 @@ public final class CertTrack implements AutoCloseable {
          * says, and serves read-write units, {@link CertTrack#readFromPrimary} and the migrations. The read
          * pool connects to a standby when one is up and to the primary otherwise
          * ({@code targetServerType=preferSecondary} and {@code loadBalanceHosts=true}, unless the URL sets
-         * them). A read connection that has been on a primary for 30 seconds (no standby was up, or its server
-         * was promoted) is replaced when it comes back to the pool, and every read connection is renewed every
+         * them). When a read connection that has been on a primary for 30 seconds (no standby was up, or its
+         * server was promoted) comes back, the read pool reconnects, and every read connection is renewed every
          * 5 minutes, so that reads return to a standby that was down. After a connection failure (a server gone),
          * a pool drops its other connections at once instead of failing one unit of work on each. pgjdbc remembers for {@code hostRecheckSeconds} (a URL parameter, default 10) which server is which
          * and which did not answer. With {@code false}, or a URL of one server, every unit of work runs on the
