@@ -63,7 +63,7 @@ public final class CertTrack implements AutoCloseable {
         this.entityManagerFactory = started.entityManagerFactory();
         this.migration = started.migration();
         this.description = description;
-        this.units = new UnitOfWorkRunner(entityManagerFactory, dataSource, limits);
+        this.units = new UnitOfWorkRunner(entityManagerFactory, dataSource, ownedPool, ownedReadPool, limits);
     }
 
     /** certtrack over a {@link DataSource} the caller owns (and closes); migrates it first. */
@@ -179,6 +179,30 @@ public final class CertTrack implements AutoCloseable {
      */
     public <T> T inTransaction(RetryPolicy retry, Function<UnitOfWork, T> work) {
         return units.inTransaction(retry, work);
+    }
+
+    /**
+     * Runs {@code work} as {@link #read(Function)} does, and runs it again, with fresh entities, each time it
+     * fails with a {@link ConcurrentUpdateException} (on a standby also a replay conflict: the standby cancelled
+     * the read to apply the primary's changes, SQLState {@code 40001} or {@code 40P01}) or, with
+     * {@link RetryPolicy#alsoWhenUnavailable()}, a {@link DatabaseUnavailableException} (a read wrote nothing,
+     * whenever it failed), up to the policy's number of attempts. After a connection failure the read pool
+     * drops its other connections, so the next attempt takes a new one, on a server that answers.
+     *
+     * @throws ConcurrentUpdateException    the last conflict, when every attempt was cancelled
+     * @throws DatabaseUnavailableException the last one, when no server answered any attempt
+     */
+    public <T> T read(RetryPolicy retry, Function<UnitOfWork, T> work) {
+        requireNonNull(retry, "retry");
+        requireNonNull(work, "work");
+        return retry.run(() -> read(work));
+    }
+
+    /** Runs {@code work} as {@link #readFromPrimary(Function)} does, retried as {@link #read(RetryPolicy, Function)} is. */
+    public <T> T readFromPrimary(RetryPolicy retry, Function<UnitOfWork, T> work) {
+        requireNonNull(retry, "retry");
+        requireNonNull(work, "work");
+        return retry.run(() -> readFromPrimary(work));
     }
 
     /** Runs {@code work} as {@link #inTransaction(RetryPolicy, Function)} does, for work that returns nothing. */

@@ -30,6 +30,7 @@ public final class CertTrackBuilder {
     private DataSource migrationDataSource;
     private DatabaseUrl migrationUrl;
     private int maximumPoolSize = 10;
+    private Integer readPoolSize;
     private Duration connectionTimeout = Duration.ofSeconds(10);
     private Duration validationTimeout;
     private Duration socketTimeout = CertTrack.DEFAULT_SOCKET_TIMEOUT;
@@ -110,6 +111,18 @@ public final class CertTrackBuilder {
     }
 
     /**
+     * The most connections the read pool may open (default: {@link #maximumPoolSize}, at least 1). The read
+     * pool exists only with {@link #readFromStandbys} and a multi-host PostgreSQL URL; one instance then
+     * holds up to {@code maximumPoolSize + readPoolSize} connections, all of them on the primary while no
+     * standby is up (the read pool falls back to it), and {@code maximumPoolSize} there otherwise.
+     * {@code docs/scaling.md} gives the arithmetic for several instances.
+     */
+    public CertTrackBuilder readPoolSize(int readPoolSize) {
+        this.readPoolSize = Require.between("readPoolSize", readPoolSize, 1, 1000);
+        return this;
+    }
+
+    /**
      * How long to wait for a connection, including the first one at start-up (default 10 seconds, at
      * least 250 ms). When the database cannot be reached, start-up and each unit of work fail with a
      * {@link DatabaseUnavailableException} after about this long instead of hanging.
@@ -178,13 +191,16 @@ public final class CertTrackBuilder {
      * Whether read-only units of work ({@link CertTrack#read}) go to standbys when the {@link #url} names
      * several PostgreSQL servers (default true), as in
      * {@code postgresql://app@primary:5432,standby:5432/certtrack}: certtrack then opens two pools of up to
-     * {@link #maximumPoolSize} connections each, with the same timeouts. The write pool connects only to
-     * the server that is not in recovery (pgjdbc's {@code targetServerType=primary}), whatever the URL
-     * says, and serves read-write units, {@link CertTrack#readFromPrimary} and the migrations. The read
-     * pool connects to a standby when one is up and to the primary otherwise
+     * {@link #maximumPoolSize} and {@link #readPoolSize} connections, with the same timeouts. The write pool
+     * connects only to the server that is not in recovery (pgjdbc's {@code targetServerType=primary}),
+     * whatever the URL says, and serves read-write units, {@link CertTrack#readFromPrimary} and the
+     * migrations. The read pool connects to a standby when one is up and to the primary otherwise
      * ({@code targetServerType=preferSecondary} and {@code loadBalanceHosts=true}, unless the URL sets
-     * them), and renews its connections every 5 minutes, so that reads return to a standby that was down.
-     * pgjdbc remembers for {@code hostRecheckSeconds} (a URL parameter, default 10) which server is which
+     * them). When a read connection that has been on a primary for 30 seconds (no standby was up, or its
+     * server was promoted) comes back, the read pool reconnects, and every read connection is renewed every
+     * 5 minutes, so that reads return to a standby that was down. After a connection failure (a server gone),
+     * a pool drops its other connections at once instead of failing one unit of work on each. pgjdbc
+     * remembers for {@code hostRecheckSeconds} (a URL parameter, default 10) which server is which
      * and which did not answer. With {@code false}, or a URL of one server, every unit of work runs on the
      * one pool. Ignored for a caller's {@code DataSource}.
      */
@@ -250,7 +266,8 @@ public final class CertTrackBuilder {
         try {
             started = Bootstrap.start(target, settings, migrate ? () -> migrate(target, description) : null);
             if (pool != null && readFromStandbys && url.isMultiHost()) {
-                readPool = Pools.openForReads("certtrack-reads", url, maximumPoolSize, connectionTimeout, validation,
+                readPool = Pools.openForReads("certtrack-reads", url, readPoolSize != null ? readPoolSize : maximumPoolSize,
+                        connectionTimeout, validation,
                         socketTimeout);
             }
             return new CertTrack(target, pool, readPool, started, description, limits);

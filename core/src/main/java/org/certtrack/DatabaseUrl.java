@@ -39,6 +39,14 @@ public final class DatabaseUrl {
             "connect_timeout", "connectTimeout");
     /** junixsocket's factory, through which pgjdbc reaches a Unix socket ({@code socketFactoryArg} names it). */
     static final String UNIX_SOCKET_FACTORY = "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg";
+    // libpq's target_session_attrs values, as pgjdbc's targetServerType names them.
+    private static final Map<String, String> SESSION_ATTRS_TO_SERVER_TYPE = Map.of(
+            "any", "any",
+            "read-write", "primary",
+            "primary", "primary",
+            "read-only", "secondary",
+            "standby", "secondary",
+            "prefer-standby", "preferSecondary");
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;]*");
 
     private final String jdbcUrl;
@@ -89,7 +97,11 @@ public final class DatabaseUrl {
      * {@code @} that is followed by a host, an optional port and a database, so an unencoded {@code @} or
      * {@code /} in the password is read as part of it; user and password are percent-decoded
      * ({@code %40} is {@code @}, and a {@code +} stays a {@code +}). libpq's {@code application_name} and
-     * {@code connect_timeout} parameters are passed to the driver under its own names. Only PostgreSQL
+     * {@code connect_timeout} parameters are passed to the driver under its own names, and libpq's
+     * {@code target_session_attrs} becomes pgjdbc's {@code targetServerType} ({@code read-write} and
+     * {@code primary}: {@code primary}; {@code read-only} and {@code standby}: {@code secondary};
+     * {@code prefer-standby}: {@code preferSecondary}; {@code any}), so that a multi-host URL copied from libpq
+     * routes as it did there (with {@code read-write}, reads too go to the primary). Only PostgreSQL
      * and H2 URLs are accepted: any other scheme is rejected here, before a driver sees (and may log) it.
      * A host name may hold underscores ({@code postgres_db}, a Docker Compose service). libpq's Unix-socket
      * form, without a host and with the socket's directory in {@code host=}
@@ -250,6 +262,15 @@ public final class DatabaseUrl {
     private static String driverName(String parameter) {
         int equals = parameter.indexOf('=');
         String name = equals < 0 ? parameter : parameter.substring(0, equals);
+        if ("target_session_attrs".equalsIgnoreCase(name)) {
+            String value = equals < 0 ? "" : parameter.substring(equals + 1);
+            String serverType = SESSION_ATTRS_TO_SERVER_TYPE.get(value.toLowerCase(Locale.ROOT));
+            if (serverType == null) {
+                throw new InvalidValueException("DATABASE_URL", "target_session_attrs must be one of "
+                        + "any, read-write, read-only, primary, standby, prefer-standby", value);
+            }
+            return "targetServerType=" + serverType;
+        }
         String driverName = LIBPQ_TO_PGJDBC.get(name.toLowerCase(Locale.ROOT));
         return driverName == null ? parameter : driverName + (equals < 0 ? "" : parameter.substring(equals));
     }

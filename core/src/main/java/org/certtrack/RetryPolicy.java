@@ -5,8 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import org.certtrack.internal.Require;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How {@link CertTrack#inTransaction(RetryPolicy, java.util.function.Function)} retries a unit of work that
@@ -15,6 +18,12 @@ import org.certtrack.internal.Require;
  * the racing writers spread out). With {@link #alsoWhenUnavailable()} it also retries a
  * {@link DatabaseUnavailableException} that wrote nothing (a restart, a failover to a standby), never one
  * raised during the commit, which may have been written. Other failures are never retried.
+ *
+ * <p>{@link CertTrack#read(RetryPolicy, java.util.function.Function)} and
+ * {@link CertTrack#readFromPrimary(RetryPolicy, java.util.function.Function)} retry read-only units the same
+ * way: a {@link ConcurrentUpdateException} there is a deadlock or a standby's replay conflict (the standby
+ * cancelled the read to apply the primary's changes), and with {@link #alsoWhenUnavailable()} every
+ * {@link DatabaseUnavailableException} is retried, since a read wrote nothing.
  *
  * <pre>{@code
  * certTrack.useTransaction(RetryPolicy.upTo(5), work ->
@@ -30,6 +39,8 @@ import org.certtrack.internal.Require;
  * <p>Immutable; each option is a method that returns a new policy. (Until 0.2.0 it was a record.)
  */
 public final class RetryPolicy {
+
+    private static final Logger log = LoggerFactory.getLogger(RetryPolicy.class);
 
     /** The pause unit {@link #upTo(int)} uses. */
     public static final Duration DEFAULT_BACKOFF = Duration.ofMillis(10);
@@ -104,6 +115,29 @@ public final class RetryPolicy {
     boolean retries(RuntimeException failure) {
         return failure instanceof ConcurrentUpdateException
                 || retriesUnavailable && failure instanceof DatabaseUnavailableException unavailable && !unavailable.mayHaveBeenWritten();
+    }
+
+    /**
+     * Runs {@code attempt} until it returns, fails with what this policy does not retry, or has run
+     * {@link #maxAttempts} times; rethrows the last failure.
+     */
+    <T> T run(Supplier<T> attempt) {
+        for (int number = 1; ; number++) {
+            try {
+                return attempt.get();
+            } catch (ConcurrentUpdateException | DatabaseUnavailableException failure) {
+                if (!retries(failure) || number >= maxAttempts) {
+                    throw failure;
+                }
+                log.debug("attempt {} of {} failed, retrying: {}", number, maxAttempts, failure.getMessage());
+                try {
+                    pauseAfter(number);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw failure;
+                }
+            }
+        }
     }
 
     /** Sleeps a random time of up to {@code backoff} times {@code attempt}, so that racing writers spread out. */

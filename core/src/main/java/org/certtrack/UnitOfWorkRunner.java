@@ -2,6 +2,7 @@ package org.certtrack;
 
 import static java.util.Objects.requireNonNull;
 
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -14,6 +15,7 @@ import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
+import org.certtrack.internal.Evictions;
 import org.certtrack.internal.Failures;
 import org.certtrack.internal.Timeouts;
 import org.certtrack.internal.UnitGuards;
@@ -34,16 +36,23 @@ final class UnitOfWorkRunner {
 
     private final EntityManagerFactory entityManagerFactory;
     private final DataSource dataSource;
+    private final HikariDataSource ownedPool;
+    private final HikariDataSource ownedReadPool;
     private final Timeouts.Limits limits;
     private final UnitGuards guards = new UnitGuards();
 
     /**
-     * @param dataSource the primary's data source, for read-write units
-     * @param limits     the limits that certtrack's exceptions name
+     * @param dataSource    the primary's data source, for read-write units
+     * @param ownedPool     certtrack's own pool behind {@code dataSource}, or null for a caller's
+     * @param ownedReadPool certtrack's read pool, or null when reads share {@code dataSource}
+     * @param limits        the limits that certtrack's exceptions name
      */
-    UnitOfWorkRunner(EntityManagerFactory entityManagerFactory, DataSource dataSource, Timeouts.Limits limits) {
+    UnitOfWorkRunner(EntityManagerFactory entityManagerFactory, DataSource dataSource, HikariDataSource ownedPool,
+                     HikariDataSource ownedReadPool, Timeouts.Limits limits) {
         this.entityManagerFactory = entityManagerFactory;
         this.dataSource = dataSource;
+        this.ownedPool = ownedPool;
+        this.ownedReadPool = ownedReadPool;
         this.limits = limits;
     }
 
@@ -76,7 +85,7 @@ final class UnitOfWorkRunner {
                 session.setDefaultReadOnly(true);
                 return run(session, source, work, failure -> Failures.translateReadOnly(failure, source, limits));
             } finally {
-                release(connection);
+                Evictions.releaseRead(source == ownedReadPool ? ownedReadPool : null, connection, UnitOfWorkRunner::release);
             }
         } finally {
             guards.exit();
@@ -115,6 +124,7 @@ final class UnitOfWorkRunner {
             // must roll back and release the connection too, or its row locks outlive the unit of work.
             RuntimeException translated = e instanceof RuntimeException failure
                     ? Timeouts.cancelledBefore(translator.apply(failure), started, limits) : null;
+            Evictions.afterFailure(readSource == null || readSource == dataSource ? ownedPool : ownedReadPool, translated);
             if (committing && translated instanceof DatabaseUnavailableException unavailable) {
                 // The server may have committed and lost only its answer (a failover in the middle of COMMIT).
                 translated = Failures.commitInDoubt(unavailable);
@@ -183,21 +193,6 @@ final class UnitOfWorkRunner {
     <T> T inTransaction(RetryPolicy retry, Function<UnitOfWork, T> work) {
         requireNonNull(retry, "retry");
         requireNonNull(work, "work");
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return inTransaction(work);
-            } catch (ConcurrentUpdateException | DatabaseUnavailableException failure) {
-                if (!retry.retries(failure) || attempt >= retry.maxAttempts()) {
-                    throw failure;
-                }
-                log.debug("attempt {} of {} failed, retrying: {}", attempt, retry.maxAttempts(), failure.getMessage());
-                try {
-                    retry.pauseAfter(attempt);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw failure;
-                }
-            }
-        }
+        return retry.run(() -> inTransaction(work));
     }
 }

@@ -257,6 +257,21 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void libpqTargetSessionAttrsBecomeTheDriversTargetServerType() {
+        assertThat(DatabaseUrl.parse("postgresql://bob@a:5432,b:5433/certs?target_session_attrs=read-write").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://a:5432,b:5433/certs?targetServerType=primary");
+        assertThat(DatabaseUrl.parse("postgresql://a,b/certs?target_session_attrs=prefer-standby").parameter("targetServerType"))
+                .isEqualTo("preferSecondary");
+        assertThat(DatabaseUrl.parse("postgresql://a,b/certs?target_session_attrs=standby").parameter("targetServerType"))
+                .isEqualTo("secondary");
+        assertThat(DatabaseUrl.parse("postgresql://a,b/certs?target_session_attrs=any").parameter("targetServerType"))
+                .isEqualTo("any");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://a,b/certs?target_session_attrs=writable"))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("target_session_attrs").hasMessageContaining("writable");
+    }
+
+    @Test
     void movesCredentialsOutOfAnH2Url() {
         DatabaseUrl url = DatabaseUrl.parse("jdbc:h2:mem:x;USER=sa;PASSWORD=hunter2;DB_CLOSE_DELAY=-1");
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1");

@@ -157,9 +157,10 @@ class ReplicationIT {
             try {
                 inRecovery = certTrack.read(ReplicationIT::inRecovery);
             } catch (DatabaseUnavailableException brokenConnection) {
-                // A pooled connection used within HikariCP's last 500 ms is handed out unchecked, and fails once.
+                // A pooled connection used within HikariCP's last 500 ms is handed out unchecked, and fails once;
+                // the read pool then drops its other connections, so no second read fails.
                 staleConnections++;
-                assertThat(staleConnections).as("reads failing on connections to the stopped standby").isLessThanOrEqualTo(4);
+                assertThat(staleConnections).as("reads failing on connections to the stopped standby").isLessThanOrEqualTo(1);
             }
         }
         long firstReadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopped);

@@ -100,6 +100,35 @@ final class ThrowawayCluster implements AutoCloseable {
         running = false;
     }
 
+    /**
+     * Freezes the server ({@code SIGSTOP} to the postmaster and its children, by their process ids), as a hung
+     * host: connections stay open and new ones are accepted by the kernel, but nothing answers. {@link #thaw()}
+     * resumes it.
+     */
+    void freeze() throws IOException, InterruptedException {
+        signalAll("-STOP");
+    }
+
+    /** Resumes a {@linkplain #freeze() frozen} server. */
+    void thaw() throws IOException, InterruptedException {
+        signalAll("-CONT");
+    }
+
+    private void signalAll(String signal) throws IOException, InterruptedException {
+        String postmaster = Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim();
+        Process children = new ProcessBuilder("ps", "--ppid", postmaster, "-o", "pid=").start();
+        List<String> pids = new ArrayList<>(List.of(postmaster));
+        for (String line : new String(children.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\\s+")) {
+            if (!line.isBlank()) {
+                pids.add(line.trim());
+            }
+        }
+        children.waitFor(10, TimeUnit.SECONDS);
+        List<String> command = new ArrayList<>(List.of("kill", signal));
+        command.addAll(pids);
+        run(false, command.toArray(String[]::new));
+    }
+
     /** Promotes this standby to a primary, and waits until it is one. */
     void promote() throws IOException, InterruptedException {
         run(true, BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60", "promote");
