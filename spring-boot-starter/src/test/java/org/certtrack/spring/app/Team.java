@@ -51,12 +51,28 @@ public class Team {
                 .toList();
     }
 
+    /** How many certificates each engineer with this specialty holds, their lazy collections loaded one by one. */
+    @Transactional(readOnly = true)
+    public List<Integer> certificateCounts(String specialty) {
+        return engineers.findBySpecialty(specialty, PageRequest.first()).stream()
+                .map(engineer -> engineer.getCertificates().size())
+                .toList();
+    }
+
     /** The first page of instructors with the names of their engineers. */
     @Transactional(readOnly = true)
     public List<String> instructorsWithEngineers() {
         return instructors.findAllWithEngineers(PageRequest.first()).stream()
                 .map(instructor -> instructor.getName() + ": " + instructor.getEngineers().stream().map(Engineer::getName).toList())
                 .toList();
+    }
+
+    /** Counts the engineers, runs {@code meanwhile}, then counts them again, in one transaction. */
+    @Transactional
+    public long countTwice(Runnable meanwhile) {
+        engineers.count();
+        meanwhile.run();
+        return engineers.count();
     }
 
     /** Reads the engineer, runs {@code meanwhile}, then renames the engineer. */
