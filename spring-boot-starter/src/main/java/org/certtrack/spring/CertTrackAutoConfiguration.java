@@ -12,6 +12,7 @@ import org.certtrack.internal.Bootstrap;
 import org.certtrack.internal.JpaCertificateRepository;
 import org.certtrack.internal.JpaEngineerRepository;
 import org.certtrack.internal.JpaInstructorRepository;
+import org.certtrack.spring.internal.CertTrackSchemaFilter;
 import org.flywaydb.core.Flyway;
 import org.hibernate.cfg.SchemaToolingSettings;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -1,6 +1,7 @@
 package org.certtrack.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
@@ -122,6 +123,19 @@ abstract class StarterContract {
         assertConflict(conflict, "Engineer", id);
         assertThat(team.describe("devops")).as("the engineer keeps the winner's change only")
                 .containsExactly("Linus Torvalds: [kernel]");
+    }
+
+    @Test
+    void aLostRaceOnTheApplicationsOwnEntityStaysSpringsBesideCertTracksRepositories() {
+        long id = team.hire("Katherine Johnson", "orbital mechanics", "Grace Hopper", "trajectories");
+
+        Throwable lost = catchThrowable(() -> team.renameWithNote(id, "Katherine G. Johnson", "Friendship 7",
+                () -> team.rewriteNote(id, "Apollo 11")));
+
+        assertThat(lost).as("what committing the stale note (the application's entity) threw")
+                .isExactlyInstanceOf(ObjectOptimisticLockingFailureException.class);
+        assertThat(team.describe("orbital mechanics")).as("neither the rename nor the stale note was written")
+                .containsExactly("Katherine Johnson: [Apollo 11]");
     }
 
     @Test

@@ -83,6 +83,22 @@ public class Team {
         engineer.setName(name);
     }
 
+    /** Renames the engineer and rewrites their note (read before {@code meanwhile} runs), in one transaction. */
+    @Transactional
+    public void renameWithNote(long engineerId, String name, String note, Runnable meanwhile) {
+        Engineer engineer = engineers.getById(engineerId);
+        Note written = notes.findByEngineerId(engineerId).get(0);
+        meanwhile.run();
+        engineer.setName(name);
+        written.setText(note);
+    }
+
+    /** Rewrites the engineer's note in a transaction of its own. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void rewriteNote(long engineerId, String note) {
+        notes.findByEngineerId(engineerId).get(0).setText(note);
+    }
+
     /** Reads the certificate, runs {@code meanwhile}, then renames it. */
     @Transactional
     public void retitleCertificate(long id, String title, Runnable meanwhile) {

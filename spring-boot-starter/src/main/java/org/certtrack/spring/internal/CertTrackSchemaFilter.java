@@ -1,4 +1,4 @@
-package org.certtrack.spring;
+package org.certtrack.spring.internal;
 
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
