@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.certtrack.internal.Bootstrap;
 import org.certtrack.internal.Require;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * A certification an engineer holds, optionally issued by an instructor: the link entity between
@@ -34,6 +36,8 @@ import org.certtrack.internal.Require;
  * <p>Create one, then hand it to {@link Engineer#addCertificate} (required before it is saved) and,
  * when known, {@link Instructor#addCertificate}.
  */
+// Proxies and lazy collections load up to BATCH_FETCH_SIZE owners per statement, in any host's persistence unit.
+@BatchSize(size = Bootstrap.BATCH_FETCH_SIZE)
 @Entity
 @Table(name = "certificates")
 // The repositories' queries, checked against the mappings by Hibernate Processor while compiling.

@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.certtrack.internal.Bootstrap;
 import org.certtrack.internal.Require;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * An engineer, who holds certificates. Maps the table {@code engineers}.
@@ -26,6 +28,8 @@ import org.certtrack.internal.Require;
  * {@link #removeCertificate}, which keep both sides of the association in sync; a certificate removed
  * from its engineer is deleted, and deleting an engineer deletes their certificates.
  */
+// Proxies and lazy collections load up to BATCH_FETCH_SIZE owners per statement, in any host's persistence unit.
+@BatchSize(size = Bootstrap.BATCH_FETCH_SIZE)
 @Entity
 @Table(name = "engineers")
 // The repositories' queries, checked against the mappings by Hibernate Processor while compiling.
@@ -84,6 +88,7 @@ public class Engineer {
 
     @OneToMany(mappedBy = Certificate_.ENGINEER, cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
+    @BatchSize(size = Bootstrap.BATCH_FETCH_SIZE)
     private List<Certificate> certificates = new ArrayList<>();
 
     /** For JPA only. */

@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.certtrack.internal.Bootstrap;
 import org.certtrack.internal.Require;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.CurrentTimestamp;
 import org.hibernate.annotations.SourceType;
 import org.hibernate.generator.EventType;
@@ -29,6 +31,8 @@ import org.hibernate.generator.EventType;
  * are set on insert, and the database advances the update timestamp on every update, by any writer
  * (migration V4's trigger). Deleting an instructor keeps their certificates, unlinked.
  */
+// Proxies and lazy collections load up to BATCH_FETCH_SIZE owners per statement, in any host's persistence unit.
+@BatchSize(size = Bootstrap.BATCH_FETCH_SIZE)
 @Entity
 @Table(name = "instructors")
 // The repositories' queries, checked against the mappings by Hibernate Processor while compiling.
@@ -76,6 +80,7 @@ public class Instructor {
 
     @OneToMany(mappedBy = Certificate_.INSTRUCTOR)
     @OrderBy("id")
+    @BatchSize(size = Bootstrap.BATCH_FETCH_SIZE)
     private List<Certificate> certificates = new ArrayList<>();
 
     /** For JPA only. */

@@ -36,12 +36,30 @@ public final class Bootstrap {
     public static final List<Class<?>> ENTITY_CLASSES = List.of(Engineer.class, Certificate.class, Instructor.class);
 
     /**
-     * The Hibernate settings certtrack applies unless the host sets its own value for the same key: insert
-     * and update batches of 50 (the id sequences step by 50, so a batch takes its ids in one call), ordered
-     * so that batches stay whole, lazy collections loaded 32 owners at a time instead of one by one, and a
-     * collection fetch that cannot be paged in SQL fails instead of paging in memory. And Hibernate creates no
-     * tables of its own: on H2 it would create a global temporary table per entity ({@code HTE_ENGINEERS},
-     * ...) at boot, beside certtrack's migrations, which its single-table entities never need.
+     * How many owners a lazy collection or proxy of certtrack's entities loads per statement: the entities
+     * and their collections say so themselves ({@code @BatchSize}), so no host needs a global setting.
+     */
+    public static final int BATCH_FETCH_SIZE = 32;
+
+    /**
+     * The settings that make Hibernate write certtrack's rows in batches: insert and update batches of 50
+     * (the id sequences step by 50, so a batch takes its ids in one call), ordered so that batches stay
+     * whole. They are global to a persistence unit, so a host that shares its unit with certtrack (the
+     * Spring Boot starter) applies them only when asked to.
+     */
+    public static final Map<String, Object> BATCH_WRITE_SETTINGS = Map.of(
+            BatchSettings.STATEMENT_BATCH_SIZE, 50,
+            BatchSettings.ORDER_INSERTS, true,
+            BatchSettings.ORDER_UPDATES, true);
+
+    /**
+     * The Hibernate settings of certtrack's own persistence unit ({@link org.certtrack.CertTrack}), unless
+     * the host sets its own value for the same key: the {@linkplain #BATCH_WRITE_SETTINGS batch writes}, lazy
+     * collections of any entity loaded {@value #BATCH_FETCH_SIZE} owners at a time, and a collection fetch
+     * that cannot be paged in SQL fails instead of paging in memory. And Hibernate creates no tables of its
+     * own: on H2 it would create a global temporary table per entity ({@code HTE_ENGINEERS}, ...) at boot,
+     * beside certtrack's migrations, which its single-table entities never need. Never applied to a
+     * persistence unit certtrack shares with its host.
      */
     public static final Map<String, Object> HIBERNATE_SETTINGS = hibernateSettings();
 
@@ -52,10 +70,10 @@ public final class Bootstrap {
 
     private static Map<String, Object> hibernateSettings() {
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put(BatchSettings.STATEMENT_BATCH_SIZE, 50);
+        settings.put(BatchSettings.STATEMENT_BATCH_SIZE, BATCH_WRITE_SETTINGS.get(BatchSettings.STATEMENT_BATCH_SIZE));
         settings.put(BatchSettings.ORDER_INSERTS, true);
         settings.put(BatchSettings.ORDER_UPDATES, true);
-        settings.put(FetchSettings.DEFAULT_BATCH_FETCH_SIZE, 32);
+        settings.put(FetchSettings.DEFAULT_BATCH_FETCH_SIZE, BATCH_FETCH_SIZE);
         settings.put(QuerySettings.FAIL_ON_PAGINATION_OVER_COLLECTION_FETCH, true);
         // The named queries were checked against the mappings at compile time (Hibernate Processor): each is
         // compiled on first use instead of all of them at start-up.

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
@@ -81,7 +82,7 @@ public final class Failures {
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
             if (cause instanceof SQLException sql && READ_ONLY_TRANSACTION.equals(sql.getSQLState())) {
                 return new DatabaseUnavailableException("The database is unavailable for writes; nothing was written:"
-                        + " the server is read-only (a standby, not the primary): " + DatabaseUrl.mask(sql.getMessage()), failure);
+                        + " the server is read-only (a standby, not the primary): " + describe(sql), failure);
             }
         }
         return failure;
@@ -176,8 +177,9 @@ public final class Failures {
      *                   unreachable database; null when unknown
      */
     public static RuntimeException translate(RuntimeException failure, DataSource dataSource, Timeouts.Limits limits) {
+        // Hibernate's, the driver's or the pool's failure, possibly under a framework's own translation of it.
         if (failure instanceof CertTrackException
-                || !(failure instanceof PersistenceException) && !hasCause(failure, SQLException.class)) {
+                || !hasCause(failure, PersistenceException.class) && !hasCause(failure, SQLException.class)) {
             return failure;
         }
         // A limit hit (query timeout, socket timeout, no pooled connection in time): see Timeouts.
@@ -229,7 +231,25 @@ public final class Failures {
 
     private static DatabaseUnavailableException unavailable(RuntimeException failure, SQLException cause) {
         return new DatabaseUnavailableException("The database is unavailable; nothing was written: "
-                + DatabaseUrl.mask(cause.getMessage()), failure);
+                + describe(cause), failure);
+    }
+
+    /**
+     * What the driver said, for a message: its text with any password masked, and never the statements of a
+     * batch (whose text holds the rows' values): for a failed batch, what failed it, or only its SQLState.
+     */
+    static String describe(SQLException failure) {
+        SQLException said = failure;
+        while (said instanceof BatchUpdateException batch) {
+            if (batch.getNextException() != null && batch.getNextException() != batch) {
+                said = batch.getNextException();
+            } else if (batch.getCause() instanceof SQLException cause && cause != batch) {
+                said = cause;
+            } else {
+                return "a batch of statements failed (SQLState " + batch.getSQLState() + ")";
+            }
+        }
+        return DatabaseUrl.mask(said.getMessage());
     }
 
     private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {

@@ -41,21 +41,66 @@ public final class Timeouts {
      * @param connectionTimeout the longest wait for a pooled connection
      * @param socketTimeout     the longest wait for any answer from the server
      * @param queryTimeout      the longest a statement may run
+     * @param names             what the host calls these settings, for messages
      */
-    public record Limits(Integer poolSize, Duration connectionTimeout, Duration socketTimeout, Duration queryTimeout) {
+    public record Limits(Integer poolSize, Duration connectionTimeout, Duration socketTimeout, Duration queryTimeout,
+                         SettingNames names) {
 
         /** Nothing known: a repository over a caller's entity manager. */
         public static final Limits UNKNOWN = new Limits(null, null, null, null);
 
+        /** Limits set through certtrack's builder, named as its methods are. */
+        public Limits(Integer poolSize, Duration connectionTimeout, Duration socketTimeout, Duration queryTimeout) {
+            this(poolSize, connectionTimeout, socketTimeout, queryTimeout, SettingNames.BUILDER);
+        }
+
         /** What a HikariCP data source says of its own limits (the Spring Boot default); nothing for others. */
         public static Limits of(DataSource dataSource, Duration queryTimeout) {
+            return of(dataSource, queryTimeout, SettingNames.BUILDER);
+        }
+
+        /** As {@link #of(DataSource, Duration)}, with the settings named as the host names them. */
+        public static Limits of(DataSource dataSource, Duration queryTimeout, SettingNames names) {
             if (dataSource instanceof HikariDataSource hikari) {
                 String socketSeconds = hikari.getDataSourceProperties().getProperty("socketTimeout");
                 return new Limits(hikari.getMaximumPoolSize(), Duration.ofMillis(hikari.getConnectionTimeout()),
                         socketSeconds != null && socketSeconds.strip().matches("[0-9]{1,9}")
-                                ? Duration.ofSeconds(Long.parseLong(socketSeconds.strip())) : null, queryTimeout);
+                                ? Duration.ofSeconds(Long.parseLong(socketSeconds.strip())) : null, queryTimeout, names);
             }
-            return new Limits(null, null, null, queryTimeout);
+            return new Limits(null, null, null, queryTimeout, names);
+        }
+    }
+
+    /**
+     * What a host calls the settings behind certtrack's limits: the builder's methods
+     * ({@code connectionTimeout}) or a framework's properties ({@code spring.datasource.hikari.connection-timeout}).
+     *
+     * @param poolSize          the pool's maximum size
+     * @param connectionTimeout the wait for a pooled connection
+     * @param socketTimeout     the wait for any answer from the server
+     * @param queryTimeout      the longest a statement may run
+     * @param properties        whether these are property keys, shown as {@code key=value}, rather than
+     *                          builder methods, shown as {@code method (value)}
+     */
+    public record SettingNames(String poolSize, String connectionTimeout, String socketTimeout, String queryTimeout,
+                               boolean properties) {
+
+        /** certtrack's builder methods. */
+        public static final SettingNames BUILDER = new SettingNames("maximumPoolSize", "connectionTimeout",
+                "socketTimeout", "queryTimeout", false);
+
+        /**
+         * The setting and its value, as this host writes them: {@code connectionTimeout (1000 ms)}, or a
+         * property in the unit it takes, {@code spring.datasource.hikari.connection-timeout=1000}.
+         */
+        String describe(String setting, Duration value, boolean inSeconds) {
+            if (!properties) {
+                return setting + " (" + Timeouts.describe(value) + ")";
+            }
+            if (value == null) {
+                return setting + " (not set)";
+            }
+            return setting + "=" + (inSeconds ? value.toSeconds() : value.toMillis());
         }
     }
 
@@ -70,8 +115,12 @@ public final class Timeouts {
         for (Throwable cause = failure; cause != null; cause = Failures.next(cause)) {
             if (cause instanceof SQLTransientConnectionException timeout) {
                 if (connectionFailure(timeout) == null && allConnectionsBusy(dataSource)) {
-                    return new PoolExhaustedException(((HikariDataSource) dataSource).getMaximumPoolSize(),
-                            limits.connectionTimeout(), failure);
+                    int size = ((HikariDataSource) dataSource).getMaximumPoolSize();
+                    SettingNames names = limits.names();
+                    return names.properties()
+                            ? new PoolExhaustedException(size, limits.connectionTimeout(), names.poolSize() + "=" + size,
+                                    names.describe(names.connectionTimeout(), limits.connectionTimeout(), false), failure)
+                            : new PoolExhaustedException(size, limits.connectionTimeout(), failure);
                 }
                 SQLException reason = connectionFailure(timeout);
                 if (reason != null && reason.getSQLState() != null && reason.getSQLState().startsWith(INVALID_AUTHORIZATION)) {
@@ -81,20 +130,20 @@ public final class Timeouts {
                             + DatabaseUrl.mask(reason.getMessage()), failure);
                 }
                 return new DatabaseUnavailableException("The database is unavailable; nothing was written: no connection"
-                        + " within connectionTimeout (" + describe(limits.connectionTimeout()) + ")"
-                        + (reason == null ? "" : ": " + DatabaseUrl.mask(reason.getMessage())), failure);
+                        + " within " + limits.names().describe(limits.names().connectionTimeout(), limits.connectionTimeout(), false)
+                        + (reason == null ? "" : ": " + Failures.describe(reason)), failure);
             }
         }
         for (Throwable cause = failure; cause != null; cause = Failures.next(cause)) {
             if (cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
                 return new TimedOutException("queryTimeout", limits.queryTimeout(),
-                        "The database cancelled a statement that ran longer than queryTimeout ("
-                                + describe(limits.queryTimeout()) + "); nothing was written", failure);
+                        "The database cancelled a statement that ran longer than "
+                                + limits.names().describe(limits.names().queryTimeout(), limits.queryTimeout(), false) + "; nothing was written", failure);
             }
             if (cause instanceof SocketTimeoutException) {
                 return new DatabaseUnavailableException("The database is unavailable; nothing was written: it sent no"
-                        + " answer within socketTimeout (" + describe(limits.socketTimeout())
-                        + "), so certtrack closed the connection", failure);
+                        + " answer within " + limits.names().describe(limits.names().socketTimeout(), limits.socketTimeout(), true)
+                        + ", so the driver closed the connection", failure);
             }
         }
         return null;
@@ -140,7 +189,7 @@ public final class Timeouts {
                 + " session (pg_cancel_backend) stopped it; nothing was written", translated.getCause());
     }
 
-    private static String describe(Duration limit) {
+    static String describe(Duration limit) {
         if (limit == null) {
             return "as configured";
         }

@@ -2,17 +2,26 @@ package org.certtrack.spi;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.persistence.EntityManager;
+
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.certtrack.CertTrack;
+import org.certtrack.CertificateRepository;
+import org.certtrack.DatabaseUnavailableException;
+import org.certtrack.EngineerRepository;
+import org.certtrack.InstructorRepository;
 import org.certtrack.CertTrackException;
 import org.certtrack.Migrations;
 import org.certtrack.internal.Bootstrap;
 import org.certtrack.internal.Drivers;
 import org.certtrack.internal.Failures;
+import org.certtrack.internal.JpaCertificateRepository;
+import org.certtrack.internal.JpaEngineerRepository;
+import org.certtrack.internal.JpaInstructorRepository;
 import org.certtrack.internal.Timeouts;
 
 /**
@@ -32,12 +41,37 @@ public final class Integration {
     }
 
     /**
-     * The Hibernate settings certtrack is tuned and tested with (statement batches, batch fetching, no
-     * in-memory paging, no temporary tables of Hibernate's own), unmodifiable; a host applies each one for
-     * which it has no value of its own.
+     * The Hibernate settings that batch certtrack's writes (statement batches of 50, ordered inserts and
+     * updates), unmodifiable. They apply to a whole persistence unit, so a host applies them only when its
+     * user asks for them, and each only where it has no value of its own. Batch fetching needs no setting:
+     * certtrack's entities declare it.
      */
-    public static Map<String, Object> hibernateSettings() {
-        return Bootstrap.HIBERNATE_SETTINGS;
+    public static Map<String, Object> batchWriteSettings() {
+        return Bootstrap.BATCH_WRITE_SETTINGS;
+    }
+
+    /**
+     * A repository of {@code type} ({@code EngineerRepository}, {@code CertificateRepository},
+     * {@code InstructorRepository}) over {@code entityManager} that throws what Hibernate and Jakarta
+     * Persistence throw, untranslated, for a host that translates failures itself (with
+     * {@link #translate(RuntimeException, DataSource, SettingNames)}). Applications use
+     * {@code EngineerRepository.using(entityManager)} and the like instead.
+     *
+     * @throws IllegalArgumentException if {@code type} is not one of certtrack's repository interfaces
+     */
+    public static <R> R untranslatedRepository(Class<R> type, EntityManager entityManager) {
+        requireNonNull(entityManager, "entityManager");
+        Object repository;
+        if (type == EngineerRepository.class) {
+            repository = new JpaEngineerRepository(entityManager);
+        } else if (type == CertificateRepository.class) {
+            repository = new JpaCertificateRepository(entityManager);
+        } else if (type == InstructorRepository.class) {
+            repository = new JpaInstructorRepository(entityManager);
+        } else {
+            throw new IllegalArgumentException("type must be one of certtrack's repository interfaces, but was " + type);
+        }
+        return type.cast(repository);
     }
 
     /**
@@ -63,6 +97,26 @@ public final class Integration {
         requireNonNull(failure, "failure");
         return dataSource == null ? Failures.translate(failure)
                 : Failures.translate(failure, dataSource, Timeouts.Limits.of(dataSource, null));
+    }
+
+    /**
+     * As {@link #translate(RuntimeException, DataSource)}, with messages that name the limits as the host's
+     * user set them ({@code names}).
+     */
+    public static RuntimeException translate(RuntimeException failure, DataSource dataSource, SettingNames names) {
+        requireNonNull(failure, "failure");
+        requireNonNull(names, "names");
+        return dataSource == null ? Failures.translate(failure)
+                : Failures.translate(failure, dataSource, Timeouts.Limits.of(dataSource, null, names.names()));
+    }
+
+    /**
+     * {@code unavailable}, for a database that stopped answering while a unit of work committed: the
+     * server may have committed and lost only its answer, so the exception says the unit may have been
+     * written ({@link DatabaseUnavailableException#mayHaveBeenWritten()}) and no retry policy redoes it.
+     */
+    public static DatabaseUnavailableException commitInDoubt(DatabaseUnavailableException unavailable) {
+        return Failures.commitInDoubt(requireNonNull(unavailable, "unavailable"));
     }
 
     /**

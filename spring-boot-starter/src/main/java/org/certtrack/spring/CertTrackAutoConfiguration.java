@@ -9,49 +9,46 @@ import org.certtrack.CertificateRepository;
 import org.certtrack.EngineerRepository;
 import org.certtrack.InstructorRepository;
 import org.certtrack.spi.Integration;
+import org.certtrack.spring.internal.CertTrackSchemaFilter;
 import org.flywaydb.core.Flyway;
-import org.springframework.beans.factory.ObjectProvider;
+import org.hibernate.cfg.SchemaToolingSettings;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
-import org.springframework.boot.jdbc.SchemaManagement;
-import org.springframework.boot.jdbc.SchemaManagementProvider;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryBuilderCustomizer;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
-import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
-import org.springframework.orm.jpa.SharedEntityManagerCreator;
-import org.springframework.transaction.TransactionManager;
 
 /**
  * certtrack in a Spring Boot application with a {@link DataSource} (the application's, or Boot's embedded
- * one). At start-up it:
+ * one), as a guest: it touches only what is certtrack's. At start-up it:
  * <ol>
  *   <li>migrates certtrack's tables ({@link CertTrackSchemaInitializer}) before the
  *       {@code EntityManagerFactory} and the application's own Flyway start, unless
  *       {@code certtrack.migrations.enabled=false};</li>
  *   <li>adds certtrack's entities to the application's persistence unit, beside the application's own
- *       (its entity scan keeps working), and certtrack's Hibernate settings, unless the application sets
- *       its own value for the same key;</li>
- *   <li>tells Hibernate the schema is managed (so Boot's embedded-database default, {@code create-drop},
- *       never replaces migrated tables) and lets the application's own Flyway start on a schema that
- *       already holds certtrack's tables;</li>
- *   <li>gives the application's HikariCP pool on PostgreSQL a {@code socketTimeout} of 120 s when it sets
- *       none, so that a silent server cannot hold a transaction forever;</li>
+ *       (its entity scan keeps working); their batch fetching is declared on the entities themselves, and
+ *       Hibernate's schema generation leaves their tables alone ({@link CertTrackSchemaFilter});</li>
+ *   <li>lets the application's own Flyway start on a schema that already holds certtrack's tables, unless the
+ *       application set {@code spring.flyway.baseline-on-migrate} itself;</li>
  *   <li>registers {@link EngineerRepository}, {@link CertificateRepository} and {@link InstructorRepository}
- *       over Spring's shared {@code EntityManager}, and a {@link CertTrackTransactionManager}, so that
- *       {@code @Transactional} methods see certtrack's exceptions.</li>
+ *       over Spring's shared {@code EntityManager}, which throw certtrack's exceptions, also when the
+ *       {@code @Transactional} method that used them fails at its commit ({@link CertTrackUnits}).</li>
  * </ol>
+ * The application's transaction manager, pools and Hibernate settings stay its own; batched writes
+ * ({@code certtrack.jpa.batch-writes=true}) and {@link CertTrackTransactionManager} are there for those who ask.
  * Every bean backs off when the application defines its own.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class, before = HibernateJpaAutoConfiguration.class)
@@ -60,6 +57,9 @@ import org.springframework.transaction.TransactionManager;
 @EnableConfigurationProperties(CertTrackProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class CertTrackAutoConfiguration {
+
+    /** The Spring property that tells Flyway whether to baseline a non-empty schema. */
+    static final String BASELINE_ON_MIGRATE = "spring.flyway.baseline-on-migrate";
 
     @Bean
     @ConditionalOnMissingBean
@@ -79,62 +79,59 @@ public final class CertTrackAutoConfiguration {
         });
     }
 
+    /**
+     * Hibernate's schema generation, whatever the application chose for its own tables, never creates, drops
+     * or updates certtrack's: only the migrations do. Batched writes only when asked for.
+     */
     @Bean
-    HibernatePropertiesCustomizer certTrackHibernateSettings() {
-        return properties -> Integration.hibernateSettings().forEach(properties::putIfAbsent);
-    }
-
-    /** The schema is migrated (by certtrack, or by whoever runs its migrations): Hibernate must not generate it. */
-    @Bean
-    SchemaManagementProvider certTrackSchemaManagement(DataSource certTracks) {
-        return dataSource -> dataSource == certTracks ? SchemaManagement.MANAGED : SchemaManagement.UNMANAGED;
-    }
-
-    /** A bound on every wait for the server's answer, on the application's pool too (see {@link SocketTimeoutDefault}). */
-    @Bean
-    static SocketTimeoutDefault certTrackSocketTimeoutDefault() {
-        return new SocketTimeoutDefault();
+    HibernatePropertiesCustomizer certTrackHibernateSettings(CertTrackProperties properties) {
+        return settings -> {
+            settings.putIfAbsent(SchemaToolingSettings.HBM2DDL_FILTER_PROVIDER, CertTrackSchemaFilter.class.getName());
+            if (properties.jpa().batchWrites()) {
+                Integration.batchWriteSettings().forEach(settings::putIfAbsent);
+            }
+        };
     }
 
     @Bean
-    @ConditionalOnMissingBean(TransactionManager.class)
-    CertTrackTransactionManager transactionManager(ObjectProvider<TransactionManagerCustomizers> customizers) {
-        CertTrackTransactionManager transactionManager = new CertTrackTransactionManager();
-        customizers.ifAvailable(all -> all.customize(transactionManager));
-        return transactionManager;
+    CertTrackUnits certTrackUnits(EntityManagerFactory entityManagerFactory, DataSource dataSource) {
+        return new CertTrackUnits(entityManagerFactory, dataSource);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    EngineerRepository engineerRepository(EntityManagerFactory entityManagerFactory) {
-        return EngineerRepository.using(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory));
+    EngineerRepository engineerRepository(CertTrackUnits units) {
+        return units.repository(EngineerRepository.class);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    CertificateRepository certificateRepository(EntityManagerFactory entityManagerFactory) {
-        return CertificateRepository.using(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory));
+    CertificateRepository certificateRepository(CertTrackUnits units) {
+        return units.repository(CertificateRepository.class);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    InstructorRepository instructorRepository(EntityManagerFactory entityManagerFactory) {
-        return InstructorRepository.using(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory));
+    InstructorRepository instructorRepository(CertTrackUnits units) {
+        return units.repository(InstructorRepository.class);
     }
 
     /**
      * The application's own Flyway, when it has one: certtrack migrated first, so Flyway finds a schema
-     * that is not empty but has no history of the application's. Unless the application chose a baseline
-     * itself, it baselines at version 0, so that the application's version 1 still applies.
+     * that is not empty but has no history of the application's. Unless the application set
+     * {@value #BASELINE_ON_MIGRATE} itself (to either value), it baselines at version 0, so that the
+     * application's version 1 still applies. An explicit {@code false} is kept: Flyway then refuses the
+     * non-empty schema at start-up, as it would any other.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({Flyway.class, FlywayConfigurationCustomizer.class})
     static class ApplicationFlywayConfiguration {
 
         @Bean
-        FlywayConfigurationCustomizer certTrackBesideApplicationMigrations() {
+        FlywayConfigurationCustomizer certTrackBesideApplicationMigrations(Environment environment) {
+            boolean chosenByApplication = Binder.get(environment).bind(BASELINE_ON_MIGRATE, Boolean.class).isBound();
             return configuration -> {
-                if (!configuration.isBaselineOnMigrate()) {
+                if (!chosenByApplication && !configuration.isBaselineOnMigrate()) {
                     configuration.baselineOnMigrate(true).baselineVersion("0");
                 }
             };

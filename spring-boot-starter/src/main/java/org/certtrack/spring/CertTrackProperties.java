@@ -7,9 +7,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The {@code certtrack.*} settings of a Spring Boot application.
  *
  * @param migrations how certtrack's schema is migrated
+ * @param jpa        what certtrack may change in the application's persistence unit
  */
 @ConfigurationProperties("certtrack")
-public record CertTrackProperties(@DefaultValue Migrations migrations) {
+public record CertTrackProperties(@DefaultValue Migrations migrations, @DefaultValue Jpa jpa) {
+
+    /**
+     * What certtrack may change in the application's persistence unit, which it shares.
+     *
+     * @param batchWrites Whether Hibernate writes in batches: hibernate.jdbc.batch_size=50,
+     *                    hibernate.order_inserts and hibernate.order_updates, where the application sets no
+     *                    value of its own. They apply to every entity of the persistence unit, the
+     *                    application's too, so they are off unless asked for; certtrack's own bootstrap
+     *                    (CertTrack, outside Spring) always uses them.
+     */
+    public record Jpa(@DefaultValue("false") boolean batchWrites) {
+    }
 
     /**
      * How certtrack's schema is migrated.

@@ -18,6 +18,7 @@ import org.certtrack.InstructorRepository;
 import org.certtrack.Migrations;
 import org.certtrack.PoolExhaustedException;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
@@ -31,6 +32,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -64,7 +66,8 @@ class CertTrackAutoConfigurationTest {
             assertThat(context).hasSingleBean(EngineerRepository.class)
                     .hasSingleBean(CertificateRepository.class)
                     .hasSingleBean(InstructorRepository.class)
-                    .getBean(PlatformTransactionManager.class).isInstanceOf(CertTrackTransactionManager.class);
+                    .getBean(PlatformTransactionManager.class).as("the application's transaction manager, Boot's")
+                    .isExactlyInstanceOf(JpaTransactionManager.class);
             assertThat(Migrations.of(context.getBean(DataSource.class)).currentVersion())
                     .as("certtrack's schema version after start-up").isPresent();
 
@@ -78,7 +81,7 @@ class CertTrackAutoConfigurationTest {
     }
 
     @Test
-    void aTransactionThatFindsEveryPooledConnectionBusyIsToldThePoolIsExhausted() {
+    void aRepositoryThatFindsEveryPooledConnectionBusyIsToldThePoolIsExhaustedInBootsProperties() {
         application.withPropertyValues("spring.datasource.hikari.maximum-pool-size=2",
                 "spring.datasource.hikari.connection-timeout=1000").run(context -> {
             DataSource dataSource = context.getBean(DataSource.class);
@@ -86,11 +89,15 @@ class CertTrackAutoConfigurationTest {
             EngineerRepository engineers = context.getBean(EngineerRepository.class);
             try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
                 assertThat(List.of(first, second)).as("both pooled connections, held by this test").doesNotContainNull();
-                assertThatThrownBy(() -> transaction.execute(status -> engineers.add(new Engineer("Ada", "backend", 36))))
+                assertThatThrownBy(engineers::count).as("a repository call outside any transaction")
                         .isInstanceOf(PoolExhaustedException.class)
-                        .hasMessageContaining("All 2 connections of the pool (maximumPoolSize 2)")
-                        .hasMessageContaining("connectionTimeout (1000 ms)")
-                        .hasMessageContaining("the database is up");
+                        .hasMessageContaining("All 2 connections of the pool (spring.datasource.hikari.maximum-pool-size=2)")
+                        .hasMessageContaining("spring.datasource.hikari.connection-timeout=1000")
+                        .hasMessageContaining("the database is up")
+                        .hasMessageNotContaining("maximumPoolSize");
+                assertThatThrownBy(() -> transaction.execute(status -> engineers.add(new Engineer("Ada", "backend", 36))))
+                        .as("a Spring transaction that cannot begin: the application's, before certtrack is called")
+                        .isInstanceOf(CannotCreateTransactionException.class);
             }
             Long count = transaction.execute(status -> engineers.count());
             assertThat(count).as("engineers once the connections are back").isZero();
@@ -111,15 +118,22 @@ class CertTrackAutoConfigurationTest {
     }
 
     @Test
-    void certTracksHibernateSettingsApplyWhereTheApplicationSetsNone() {
-        application.withPropertyValues("spring.jpa.properties.hibernate.jdbc.batch_size=10").run(context -> {
+    void noHibernateSettingOfCertTracksReachesTheApplicationsPersistenceUnitUnlessAskedFor() {
+        application.run(context -> {
+            var properties = context.getBean(EntityManagerFactory.class).getProperties();
+            assertThat(properties).as("the application's persistence unit")
+                    .doesNotContainKeys("hibernate.jdbc.batch_size", "hibernate.order_inserts", "hibernate.order_updates",
+                            "hibernate.default_batch_fetch_size", "hibernate.query.startup_check",
+                            "hibernate.query.fail_on_pagination_over_collection_fetch",
+                            "hibernate.query.mutation_strategy.global_temporary.create_tables");
+        });
+        application.withPropertyValues("certtrack.jpa.batch-writes=true",
+                "spring.jpa.properties.hibernate.jdbc.batch_size=10").run(context -> {
             var properties = context.getBean(EntityManagerFactory.class).getProperties();
             assertThat(properties.get("hibernate.jdbc.batch_size")).as("the application's own batch size").isEqualTo("10");
-            assertThat(properties.get("hibernate.order_inserts")).as("certtrack's order_inserts").isEqualTo(true);
-            assertThat(properties.get("hibernate.default_batch_fetch_size")).as("certtrack's batch fetch size").isEqualTo(32);
+            assertThat(properties.get("hibernate.order_inserts")).as("certtrack's order_inserts, asked for").isEqualTo(true);
+            assertThat(properties.get("hibernate.order_updates")).as("certtrack's order_updates, asked for").isEqualTo(true);
         });
-        application.run(context -> assertThat(context.getBean(EntityManagerFactory.class).getProperties()
-                .get("hibernate.jdbc.batch_size")).as("certtrack's batch size").isEqualTo(50));
     }
 
     @Test
@@ -166,6 +180,14 @@ class CertTrackAutoConfigurationTest {
                 "spring.flyway.baseline-version=1").run(context -> assertThat(
                 context.getBean(Flyway.class).getConfiguration().getBaselineVersion().getVersion())
                 .as("the application's baseline version").isEqualTo("1"));
+    }
+
+    @Test
+    void anApplicationsExplicitRefusalToBaselineIsKept() {
+        withApplicationFlyway.withPropertyValues("spring.flyway.baseline-on-migrate=false",
+                "spring.flyway.locations=classpath:db/standalone").run(context -> assertThat(context)
+                .as("the application's Flyway, told not to baseline, on a schema that holds certtrack's tables")
+                .getFailure().hasRootCauseExactlyInstanceOf(FlywayException.class));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.certtrack.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
@@ -26,7 +27,10 @@ import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCusto
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -122,6 +126,19 @@ abstract class StarterContract {
     }
 
     @Test
+    void aLostRaceOnTheApplicationsOwnEntityStaysSpringsBesideCertTracksRepositories() {
+        long id = team.hire("Katherine Johnson", "orbital mechanics", "Grace Hopper", "trajectories");
+
+        Throwable lost = catchThrowable(() -> team.renameWithNote(id, "Katherine G. Johnson", "Friendship 7",
+                () -> team.rewriteNote(id, "Apollo 11")));
+
+        assertThat(lost).as("what committing the stale note (the application's entity) threw")
+                .isExactlyInstanceOf(ObjectOptimisticLockingFailureException.class);
+        assertThat(team.describe("orbital mechanics")).as("neither the rename nor the stale note was written")
+                .containsExactly("Katherine Johnson: [Apollo 11]");
+    }
+
+    @Test
     void aLostRaceOnACertificateIsAConcurrentUpdateNamingIt() {
         long engineer = team.hire("Margaret Hamilton", "flight software", "Grace Hopper", "Apollo");
         long id = certificates.findByEngineerId(engineer, PageRequest.first()).get(0).getId();
@@ -167,10 +184,26 @@ abstract class StarterContract {
         }
     }
 
+    @Test
+    void lazyCollectionsOfCertTracksEntitiesLoadInBatchesWithoutAGlobalSetting() {
+        for (int i = 0; i < 5; i++) {
+            team.hire("Lazy engineer " + i, "lazy loading", "Lazy instructor " + i, "note " + i);
+        }
+
+        int count = statements.during(() -> assertThat(team.certificateCounts("lazy loading")).containsOnly(1).hasSize(5));
+
+        assertThat(count).as("statements for 5 engineers and their lazy certificates (@BatchSize on the collection)")
+                .isEqualTo(2);
+    }
+
     private static void assertConflict(ConcurrentUpdateException conflict, String entity, long id) {
         assertThat(conflict).as("what committing the stale " + entity + " threw").isNotNull();
         assertThat(conflict.entityName()).as("the entity in conflict").isEqualTo(entity);
         assertThat(conflict.id()).as("the id in conflict").isEqualTo(id);
+        assertThat(conflict.getCause()).as("Spring's translation of the same lost race, for Spring's own handling")
+                .isInstanceOf(ObjectOptimisticLockingFailureException.class);
+        assertThat(RetryPolicy.builder().includes(OptimisticLockingFailureException.class).build().shouldRetry(conflict))
+                .as("whether @Retryable(includes = OptimisticLockingFailureException.class) retries it").isTrue();
     }
 
     /** Counts the statements of the application's EntityManagerFactory. */

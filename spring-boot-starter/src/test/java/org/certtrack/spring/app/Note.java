@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /** The application's own entity: a note about one of certtrack's engineers. */
 @Entity
@@ -22,6 +23,10 @@ public class Note {
     @Column(nullable = false)
     private String text;
 
+    // The application's own optimistic locking: a lost race on a note is Spring's to report.
+    @Version
+    private long version;
+
     protected Note() {
     }
 
@@ -36,5 +41,9 @@ public class Note {
 
     public String getText() {
         return text;
+    }
+
+    public void setText(String text) {
+        this.text = text;
     }
 }

@@ -51,6 +51,14 @@ public class Team {
                 .toList();
     }
 
+    /** How many certificates each engineer with this specialty holds, their lazy collections loaded one by one. */
+    @Transactional(readOnly = true)
+    public List<Integer> certificateCounts(String specialty) {
+        return engineers.findBySpecialty(specialty, PageRequest.first()).stream()
+                .map(engineer -> engineer.getCertificates().size())
+                .toList();
+    }
+
     /** The first page of instructors with the names of their engineers. */
     @Transactional(readOnly = true)
     public List<String> instructorsWithEngineers() {
@@ -59,12 +67,36 @@ public class Team {
                 .toList();
     }
 
+    /** Counts the engineers, runs {@code meanwhile}, then counts them again, in one transaction. */
+    @Transactional
+    public long countTwice(Runnable meanwhile) {
+        engineers.count();
+        meanwhile.run();
+        return engineers.count();
+    }
+
     /** Reads the engineer, runs {@code meanwhile}, then renames the engineer. */
     @Transactional
     public void renameEngineer(long id, String name, Runnable meanwhile) {
         Engineer engineer = engineers.getById(id);
         meanwhile.run();
         engineer.setName(name);
+    }
+
+    /** Renames the engineer and rewrites their note (read before {@code meanwhile} runs), in one transaction. */
+    @Transactional
+    public void renameWithNote(long engineerId, String name, String note, Runnable meanwhile) {
+        Engineer engineer = engineers.getById(engineerId);
+        Note written = notes.findByEngineerId(engineerId).get(0);
+        meanwhile.run();
+        engineer.setName(name);
+        written.setText(note);
+    }
+
+    /** Rewrites the engineer's note in a transaction of its own. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void rewriteNote(long engineerId, String note) {
+        notes.findByEngineerId(engineerId).get(0).setText(note);
     }
 
     /** Reads the certificate, runs {@code meanwhile}, then renames it. */
