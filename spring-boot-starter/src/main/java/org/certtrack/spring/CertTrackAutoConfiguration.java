@@ -37,8 +37,8 @@ import org.springframework.transaction.TransactionManager;
  * certtrack in a Spring Boot application with a {@link DataSource} (the application's, or Boot's embedded
  * one). At start-up it:
  * <ol>
- *   <li>migrates certtrack's tables ({@link CertTrackSchemaInitializer}) before the
- *       {@code EntityManagerFactory} and the application's own Flyway start, unless
+ *   <li>migrates certtrack's tables before the {@code EntityManagerFactory} and the application's own
+ *       Flyway start ({@link CertTrackMigrationsAutoConfiguration}), unless
  *       {@code certtrack.migrations.enabled=false};</li>
  *   <li>adds certtrack's entities to the application's persistence unit, beside the application's own
  *       (its entity scan keeps working), and certtrack's Hibernate settings, unless the application sets
@@ -57,16 +57,10 @@ import org.springframework.transaction.TransactionManager;
 @AutoConfiguration(after = DataSourceAutoConfiguration.class, before = HibernateJpaAutoConfiguration.class)
 @ConditionalOnClass({LocalContainerEntityManagerFactoryBean.class, EntityManager.class})
 @ConditionalOnBean(DataSource.class)
+@ConditionalOnBooleanProperty(name = "certtrack.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CertTrackProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class CertTrackAutoConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnBooleanProperty(name = "certtrack.migrations.enabled", matchIfMissing = true)
-    CertTrackSchemaInitializer certTrackSchemaInitializer(DataSource dataSource) {
-        return new CertTrackSchemaInitializer(dataSource);
-    }
 
     @Bean
     EntityManagerFactoryBuilderCustomizer certTrackEntities() {
