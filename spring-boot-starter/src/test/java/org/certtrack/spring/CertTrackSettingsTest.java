@@ -42,7 +42,8 @@ class CertTrackSettingsTest {
     private final ApplicationContextRunner application = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                     HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class,
-                    CertTrackAutoConfiguration.class, CertTrackMigrationsAutoConfiguration.class))
+                    CertTrackAutoConfiguration.class, CertTrackMigrationsAutoConfiguration.class,
+                    CertTrackActuatorAutoConfiguration.class, CertTrackObservationAutoConfiguration.class))
             .withPropertyValues("spring.datasource.url=" + database, "spring.datasource.username=sa",
                     "spring.datasource.password=");
 
