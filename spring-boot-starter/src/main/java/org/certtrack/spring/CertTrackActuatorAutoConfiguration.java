@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -34,7 +35,7 @@ import org.springframework.context.annotation.Configuration;
 public final class CertTrackActuatorAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(FlywayEndpoint.class)
+    @ConditionalOnClass({FlywayEndpoint.class, Endpoint.class})
     static class FlywayEndpointConfiguration {
 
         @Bean(defaultCandidate = false)
@@ -46,10 +47,10 @@ public final class CertTrackActuatorAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(HealthIndicator.class)
-    @ConditionalOnEnabledHealthIndicator("certtrack")
     static class HealthConfiguration {
 
         @Bean
+        @ConditionalOnEnabledHealthIndicator("certtrack")
         @ConditionalOnMissingBean(name = "certtrackHealthIndicator")
         CertTrackHealthIndicator certtrackHealthIndicator(DataSource dataSource) {
             return new CertTrackHealthIndicator(dataSource);

@@ -18,9 +18,11 @@ import org.certtrack.InstructorRepository;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Wraps certtrack's repository beans so that each call is a Micrometer {@link Observation} named
- * {@value #NAME}, with the low-cardinality tags {@code repository} (the interface's simple name) and
- * {@code method}; a call that throws records its exception. Nothing else about the call changes.
+ * Wraps certtrack's repository beans (what {@code EngineerRepository.using(...)} and the like return: a JDK
+ * proxy of the one interface) so that each call is a Micrometer {@link Observation} named {@value #NAME},
+ * with the low-cardinality tags {@code repository} (the interface's simple name) and {@code method}; a call
+ * that throws records its exception. Nothing else about the call changes. An application's own
+ * implementation of a repository interface is left as it is: a wrapper would hide its other interfaces.
  */
 final class RepositoryObservations implements BeanPostProcessor {
 
@@ -41,7 +43,8 @@ final class RepositoryObservations implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         for (Class<?> repository : REPOSITORIES) {
-            if (repository.isInstance(bean)) {
+            if (repository.isInstance(bean) && Proxy.isProxyClass(bean.getClass())
+                    && bean.getClass().getInterfaces().length == 1) {
                 return observed(repository, bean, registry.get());
             }
         }

@@ -27,6 +27,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -120,6 +121,17 @@ class CertTrackActuatorTest {
     @Test
     void withoutARegistryRepositoriesAreNotWrapped() {
         application.run(context -> assertThat(context).doesNotHaveBean(RepositoryObservations.class));
+    }
+
+    @Test
+    void withoutActuatorNorMicrometerTheRestWorks() {
+        application.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate.",
+                        "org.springframework.boot.health.", "org.springframework.boot.flyway.actuate.", "io.micrometer."))
+                .run(context -> assertThat(context).hasNotFailed()
+                        .hasSingleBean(EngineerRepository.class)
+                        .doesNotHaveBean("certTrackFlyway")
+                        .doesNotHaveBean("certtrackHealthIndicator")
+                        .doesNotHaveBean(RepositoryObservations.class));
     }
 
     @Configuration(proxyBeanMethods = false)
