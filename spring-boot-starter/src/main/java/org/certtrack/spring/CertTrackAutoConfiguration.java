@@ -35,8 +35,8 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
  * certtrack in a Spring Boot application with a {@link DataSource} (the application's, or Boot's embedded
  * one), as a guest: it touches only what is certtrack's. At start-up it:
  * <ol>
- *   <li>migrates certtrack's tables ({@link CertTrackSchemaInitializer}) before the
- *       {@code EntityManagerFactory} and the application's own Flyway start, unless
+ *   <li>migrates certtrack's tables before the {@code EntityManagerFactory} and the application's own
+ *       Flyway start ({@link CertTrackMigrationsAutoConfiguration}), unless
  *       {@code certtrack.migrations.enabled=false};</li>
  *   <li>adds certtrack's entities to the application's persistence unit, beside the application's own
  *       (its entity scan keeps working); their batch fetching is declared on the entities themselves, and
@@ -54,19 +54,13 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 @AutoConfiguration(after = DataSourceAutoConfiguration.class, before = HibernateJpaAutoConfiguration.class)
 @ConditionalOnClass({LocalContainerEntityManagerFactoryBean.class, EntityManager.class})
 @ConditionalOnBean(DataSource.class)
+@ConditionalOnBooleanProperty(name = "certtrack.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CertTrackProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class CertTrackAutoConfiguration {
 
     /** The Spring property that tells Flyway whether to baseline a non-empty schema. */
     static final String BASELINE_ON_MIGRATE = "spring.flyway.baseline-on-migrate";
-
-    @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnBooleanProperty(name = "certtrack.migrations.enabled", matchIfMissing = true)
-    CertTrackSchemaInitializer certTrackSchemaInitializer(DataSource dataSource) {
-        return new CertTrackSchemaInitializer(dataSource);
-    }
 
     @Bean
     EntityManagerFactoryBuilderCustomizer certTrackEntities() {

@@ -17,19 +17,34 @@ import org.springframework.beans.factory.InitializingBean;
 public class CertTrackSchemaInitializer implements InitializingBean {
 
     private final DataSource dataSource;
+    private final String where;
+    private final boolean enabled;
     private Migrations.MigrationResult result;
 
     /** An initializer for this data source; it migrates when the context initializes the bean. */
     public CertTrackSchemaInitializer(DataSource dataSource) {
+        this(dataSource, "the application's DataSource", true);
+    }
+
+    /**
+     * An initializer that migrates through {@code dataSource} when {@code enabled}, and does nothing otherwise.
+     *
+     * @param where the database, for the log line; never a password
+     */
+    public CertTrackSchemaInitializer(DataSource dataSource, String where, boolean enabled) {
         this.dataSource = requireNonNull(dataSource, "dataSource");
+        this.where = requireNonNull(where, "where");
+        this.enabled = enabled;
     }
 
     @Override
     public void afterPropertiesSet() {
-        result = Integration.migrateAndCheck(dataSource, "the application's DataSource");
+        if (enabled) {
+            result = Integration.migrateAndCheck(dataSource, where);
+        }
     }
 
-    /** What migrating at start-up did. */
+    /** What migrating at start-up did; null when migrating was turned off ({@code certtrack.migrations.enabled=false}). */
     public Migrations.MigrationResult result() {
         return result;
     }
