@@ -220,7 +220,7 @@ public final class CertTrack implements AutoCloseable {
             // Any Throwable: a checked exception thrown sneakily (Kotlin, @SneakyThrows, a generic rethrow)
             // must roll back and release the connection too, or its row locks outlive the unit of work.
             RuntimeException translated = e instanceof RuntimeException failure ? translator.apply(failure) : null;
-            Evictions.afterFailure(readSource == null || readSource == dataSource ? ownedPool : ownedReadPool, translated);
+            Evictions.afterFailure(readSource == null || readSource == dataSource ? ownedPool : ownedReadPool, ownedReadPool, translated);
             if (committing && translated instanceof DatabaseUnavailableException unavailable) {
                 // The server may have committed and lost only its answer (a failover in the middle of COMMIT).
                 translated = Failures.commitInDoubt(unavailable);
