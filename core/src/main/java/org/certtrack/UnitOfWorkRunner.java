@@ -124,7 +124,7 @@ final class UnitOfWorkRunner {
             // must roll back and release the connection too, or its row locks outlive the unit of work.
             RuntimeException translated = e instanceof RuntimeException failure
                     ? Timeouts.cancelledBefore(translator.apply(failure), started, limits) : null;
-            Evictions.afterFailure(readSource == null || readSource == dataSource ? ownedPool : ownedReadPool, translated);
+            Evictions.afterFailure(readSource == null || readSource == dataSource ? ownedPool : ownedReadPool, ownedReadPool, translated);
             if (committing && translated instanceof DatabaseUnavailableException unavailable) {
                 // The server may have committed and lost only its answer (a failover in the middle of COMMIT).
                 translated = Failures.commitInDoubt(unavailable);

@@ -50,10 +50,22 @@ public final class Evictions {
      * they come back. HikariCP cannot tell which server a connection is on, so a read pool spread over several
      * standbys reconnects to the healthy ones too (a new connection each, a few milliseconds).
      *
-     * @param pool the pool certtrack owns that the unit of work used; null (a caller's pool, never touched) is
-     *             ignored
+     * <p>When the pool that failed is the write pool, the read pool's connections go too: a read pool with no
+     * standby up falls back to the primary, so its connections may be to the server that just went away, and
+     * the first read after a failover would otherwise take one of them.
+     *
+     * @param pool     the pool certtrack owns that the unit of work used; null (a caller's pool, never touched)
+     *                 is ignored
+     * @param readPool certtrack's read pool, or null when there is none
      */
-    public static void afterFailure(HikariDataSource pool, RuntimeException translated) {
+    public static void afterFailure(HikariDataSource pool, HikariDataSource readPool, RuntimeException translated) {
+        afterFailure(pool, translated);
+        if (pool != null && pool != readPool && readPool != null) {
+            afterFailure(readPool, translated);
+        }
+    }
+
+    private static void afterFailure(HikariDataSource pool, RuntimeException translated) {
         if (pool == null || !(translated instanceof DatabaseUnavailableException) || pool.isClosed()) {
             return;
         }
