@@ -76,7 +76,9 @@ class MainTest {
         assertThat(output()).contains("Replaced the data with the standard data set (seed 42).", "Engineers (10)");
         assertThat(engineerNames()).as("seed 42 makes other engineers than seed 1").isNotEqualTo(seedOne).hasSize(10);
 
-        run(loader, IN_2026, "--reseed", "1");
+        out.reset();
+        assertThat(run(loader, IN_2026, "--reseed", "1")).as("the run that reseeds with seed 1, which printed:%n%s%s",
+                output(), errors()).isEqualTo(Main.OK);
         assertThat(engineerNames()).as("the same seed makes the same engineers").isEqualTo(seedOne);
     }
 
