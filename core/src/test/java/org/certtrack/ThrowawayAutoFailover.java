@@ -53,6 +53,7 @@ final class ThrowawayAutoFailover implements AutoCloseable {
     }
 
     /** Creates and runs the monitor, then the two nodes, and waits (up to 90 s) for a primary and a secondary. */
+    @SuppressWarnings("try") // a connection opened only to see that the monitor accepts one
     void start() throws Exception {
         start("monitor", "create", "monitor", "--pgdata", pgdata("monitor").toString(), "--pgport", String.valueOf(monitorPort),
                 "--hostname", "127.0.0.1", "--listen", "127.0.0.1", "--auth", "trust", "--no-ssl", "--run");

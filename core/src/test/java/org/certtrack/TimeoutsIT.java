@@ -107,6 +107,7 @@ class TimeoutsIT {
         }
     }
 
+    @SuppressWarnings("try") // the proxy is closed early on purpose (see the comment there)
     @Test
     void aServerThatStopsAnsweringMidQueryFailsTheUnitAtTheSocketTimeoutAndLaterUnitsAtTheConnectionTimeout() throws Exception {
         URI target = URI.create(DatabaseUrl.parse(database.jdbcUrl()).jdbcUrl().substring("jdbc:".length()));

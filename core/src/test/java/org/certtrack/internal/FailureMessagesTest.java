@@ -57,6 +57,7 @@ class FailureMessagesTest {
                 .hasMessageContaining("app.socket-timeout=30").hasMessageNotContaining("socketTimeout");
     }
 
+    @SuppressWarnings("try") // the resource is held, not used, for the block's duration
     @Test
     void anExhaustedPoolIsToldByTheHostsPropertiesAndTheirValues() throws SQLException {
         try (HikariDataSource pool = new HikariDataSource()) {

@@ -51,6 +51,7 @@ final class RepositoryObservations implements BeanPostProcessor {
         return bean;
     }
 
+    @SuppressWarnings("try") // the observation's scope is held, not used, for the call's duration
     private static Object observed(Class<?> repository, Object target, ObservationRegistry registry) {
         String name = repository.getSimpleName();
         InvocationHandler handler = (proxy, method, arguments) -> {
