@@ -53,13 +53,16 @@ final class ThrowawayAutoFailover implements AutoCloseable {
     }
 
     /** Creates and runs the monitor, then the two nodes, and waits (up to 90 s) for a primary and a secondary. */
-    @SuppressWarnings("try") // a connection opened only to see that the monitor accepts one
     void start() throws Exception {
         start("monitor", "create", "monitor", "--pgdata", pgdata("monitor").toString(), "--pgport", String.valueOf(monitorPort),
                 "--hostname", "127.0.0.1", "--listen", "127.0.0.1", "--auth", "trust", "--no-ssl", "--run");
-        awaitTrue(90, "the monitor accepting connections", () -> {
-            try (Connection ignored = DriverManager.getConnection(monitorJdbcUrl())) {
-                return true;
+        // The monitor's server accepts connections before pg_autoctl has created its extension in them: wait
+        // for the table the nodes register in, not for the server.
+        awaitTrue(90, "the monitor's pgautofailover.node table", () -> {
+            try (Connection monitor = DriverManager.getConnection(monitorJdbcUrl());
+                 Statement statement = monitor.createStatement();
+                 ResultSet table = statement.executeQuery("SELECT to_regclass('pgautofailover.node') IS NOT NULL")) {
+                return table.next() && table.getBoolean(1);
             } catch (SQLException e) {
                 return false;
             }
