@@ -12,6 +12,7 @@ import org.certtrack.spi.Integration;
 import org.certtrack.spring.internal.CertTrackSchemaFilter;
 import org.flywaydb.core.Flyway;
 import org.hibernate.cfg.SchemaToolingSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -94,20 +95,26 @@ public final class CertTrackAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EngineerRepository engineerRepository(CertTrackUnits units) {
-        return units.repository(EngineerRepository.class);
+    EngineerRepository engineerRepository(CertTrackUnits units, ObjectProvider<RepositoryWrapper> wrapper) {
+        return wrapped(EngineerRepository.class, units.repository(EngineerRepository.class), wrapper);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    CertificateRepository certificateRepository(CertTrackUnits units) {
-        return units.repository(CertificateRepository.class);
+    CertificateRepository certificateRepository(CertTrackUnits units, ObjectProvider<RepositoryWrapper> wrapper) {
+        return wrapped(CertificateRepository.class, units.repository(CertificateRepository.class), wrapper);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    InstructorRepository instructorRepository(CertTrackUnits units) {
-        return units.repository(InstructorRepository.class);
+    InstructorRepository instructorRepository(CertTrackUnits units, ObjectProvider<RepositoryWrapper> wrapper) {
+        return wrapped(InstructorRepository.class, units.repository(InstructorRepository.class), wrapper);
+    }
+
+    /** {@code repository}, observed when {@link CertTrackObservationAutoConfiguration} applies. */
+    private static <R> R wrapped(Class<R> type, R repository, ObjectProvider<RepositoryWrapper> wrapper) {
+        RepositoryWrapper around = wrapper.getIfAvailable();
+        return around == null ? repository : around.wrap(type, repository);
     }
 
     /**

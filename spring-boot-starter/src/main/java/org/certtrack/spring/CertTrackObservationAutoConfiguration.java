@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Bean;
 public final class CertTrackObservationAutoConfiguration {
 
     @Bean
-    static RepositoryObservations certTrackRepositoryObservations(ObjectProvider<ObservationRegistry> registry) {
+    RepositoryObservations certTrackRepositoryObservations(ObjectProvider<ObservationRegistry> registry) {
         return new RepositoryObservations(registry::getObject);
     }
 }

@@ -15,16 +15,15 @@ import io.micrometer.observation.ObservationRegistry;
 import org.certtrack.CertificateRepository;
 import org.certtrack.EngineerRepository;
 import org.certtrack.InstructorRepository;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Wraps certtrack's repository beans (what {@code EngineerRepository.using(...)} and the like return: a JDK
- * proxy of the one interface) so that each call is a Micrometer {@link Observation} named {@value #NAME},
- * with the low-cardinality tags {@code repository} (the interface's simple name) and {@code method}; a call
- * that throws records its exception. Nothing else about the call changes. An application's own
- * implementation of a repository interface is left as it is: a wrapper would hide its other interfaces.
+ * Wraps the repository beans the starter makes so that each call is a Micrometer {@link Observation} named
+ * {@value #NAME}, with the low-cardinality tags {@code repository} (the interface's simple name) and
+ * {@code method}; a call that throws records its exception. Nothing else about the call changes. Only the
+ * starter's own repository beans are wrapped, as it makes them: no other bean of the application is
+ * looked at (an application's own repository bean replaces the starter's, and is left as it is).
  */
-final class RepositoryObservations implements BeanPostProcessor {
+final class RepositoryObservations implements RepositoryWrapper {
 
     /** The name of every observation of a repository call. */
     static final String NAME = "certtrack.repository";
@@ -41,14 +40,8 @@ final class RepositoryObservations implements BeanPostProcessor {
     }
 
     @Override
-    public Object postProcessAfterInitialization(Object bean, String beanName) {
-        for (Class<?> repository : REPOSITORIES) {
-            if (repository.isInstance(bean) && Proxy.isProxyClass(bean.getClass())
-                    && bean.getClass().getInterfaces().length == 1) {
-                return observed(repository, bean, registry.get());
-            }
-        }
-        return bean;
+    public <R> R wrap(Class<R> type, R repository) {
+        return type.cast(observed(type, repository, registry.get()));
     }
 
     @SuppressWarnings("try") // the observation's scope is held, not used, for the call's duration
