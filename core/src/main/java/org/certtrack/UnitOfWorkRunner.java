@@ -112,10 +112,10 @@ final class UnitOfWorkRunner {
                 // raise it, not wrapped in a failed commit.
                 entityManager.flush();
             }
-            committing = !readOnly;
             if (readOnly) {
                 transaction.rollback(); // a read-only unit keeps nothing, whatever got past the guards
             } else {
+                committing = true;
                 transaction.commit();
             }
             return result;
