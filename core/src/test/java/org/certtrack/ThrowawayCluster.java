@@ -114,19 +114,43 @@ final class ThrowawayCluster implements AutoCloseable {
         signalAll("-CONT");
     }
 
+    /**
+     * Sends {@code signal} to the postmaster and each of its children. The postmaster is stopped first (so it
+     * forks no child that the list would miss) and resumed last. A child that exits between the listing and its
+     * signal (a backend whose client went away) has nothing left to stop or resume, so that is no failure.
+     */
     private void signalAll(String signal) throws IOException, InterruptedException {
         String postmaster = Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim();
+        boolean stopping = signal.equals("-STOP");
+        if (stopping) {
+            signal(signal, postmaster);
+        }
         Process children = new ProcessBuilder("ps", "--ppid", postmaster, "-o", "pid=").start();
-        List<String> pids = new ArrayList<>(List.of(postmaster));
-        for (String line : new String(children.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\\s+")) {
-            if (!line.isBlank()) {
-                pids.add(line.trim());
+        String listed = new String(children.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!children.waitFor(10, TimeUnit.SECONDS)) {
+            children.destroyForcibly();
+            throw new IllegalStateException("ps --ppid " + postmaster + " did not finish within 10 s");
+        }
+        for (String child : listed.split("\\s+")) {
+            if (!child.isBlank()) {
+                signal(signal, child.trim());
             }
         }
-        children.waitFor(10, TimeUnit.SECONDS);
-        List<String> command = new ArrayList<>(List.of("kill", signal));
-        command.addAll(pids);
-        run(false, command.toArray(String[]::new));
+        if (!stopping) {
+            signal(signal, postmaster);
+        }
+    }
+
+    private static void signal(String signal, String pid) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", signal, pid).redirectErrorStream(true).start();
+        String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!kill.waitFor(10, TimeUnit.SECONDS)) {
+            kill.destroyForcibly();
+            throw new IllegalStateException("kill " + signal + " " + pid + " did not finish within 10 s");
+        }
+        if (kill.exitValue() != 0 && Files.exists(Path.of("/proc", pid))) {
+            throw new IllegalStateException("kill " + signal + " " + pid + " failed:\n" + output);
+        }
     }
 
     /** Promotes this standby to a primary, and waits until it is one. */
