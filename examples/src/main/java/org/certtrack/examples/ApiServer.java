@@ -2,6 +2,7 @@ package org.certtrack.examples;
 
 import static java.util.Objects.requireNonNull;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -48,13 +49,20 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Lists answer a JSON array: page {@code page} (zero-based, default 0) of {@code size} rows (1 to
  * {@value PageRequest#MAX_SIZE}, default {@value PageRequest#DEFAULT_SIZE}); a bad value answers 400. Every
  * request reads in one transaction and issues at most 2 SQL statements, however much data there is. An
- * unknown or non-numeric id answers 404 {@code {"message": "404 Not Found"}}.
+ * unknown or non-numeric id answers 404 {@code {"message": "404 Not Found"}}. A path may end in one {@code /}
+ * ({@code /engineers/} is {@code /engineers}). {@code HEAD} answers what {@code GET} would, without the body;
+ * {@code OPTIONS} answers 204 with {@code Allow: GET, HEAD, OPTIONS}; any other method 405 with the same
+ * {@code Allow}.
  */
 final class ApiServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     private static final int THREADS = 8;
     private static final MessageJson NOT_FOUND = new MessageJson("404 Not Found");
+    /** What every route answers, in the order of the {@code Allow} header. */
+    private static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+    /** The answer to {@code OPTIONS}: no body, the methods in {@code Allow}. */
+    private static final Reply NO_CONTENT = new Reply(204, null);
 
     private final CertTrack certTrack;
     private final ObjectMapper json = JsonMapper.builder()
@@ -128,14 +136,27 @@ final class ApiServer implements AutoCloseable {
             log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             reply = new Reply(500, new MessageJson("500 Internal Server Error"));
         }
-        byte[] body = json.writeValueAsBytes(reply.body());
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        if (reply.status() == 405) {
-            exchange.getResponseHeaders().set("Allow", "GET");
+        Headers headers = exchange.getResponseHeaders();
+        if (reply.status() == 405 || reply.status() == 204) {
+            headers.set("Allow", ALLOWED_METHODS);
         }
-        try (exchange; OutputStream out = exchange.getResponseBody()) {
+        try (exchange) {
+            if (reply.status() == 204) {
+                exchange.sendResponseHeaders(204, -1);
+                return;
+            }
+            byte[] body = json.writeValueAsBytes(reply.body());
+            headers.set("Content-Type", "application/json");
+            if ("HEAD".equals(exchange.getRequestMethod())) {
+                // The length a GET would send, but no body: the JDK warns when it is passed a length for a HEAD.
+                headers.set("Content-Length", Integer.toString(body.length));
+                exchange.sendResponseHeaders(reply.status(), -1);
+                return;
+            }
             exchange.sendResponseHeaders(reply.status(), body.length);
-            out.write(body);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
         }
     }
 
@@ -149,10 +170,19 @@ final class ApiServer implements AutoCloseable {
         if (resource == null || segments.length > 2) {
             return new Reply(404, NOT_FOUND);
         }
-        if (!"GET".equals(exchange.getRequestMethod())) {
-            return new Reply(405, new MessageJson("405 Method Not Allowed: this API only reads (GET)"));
+        Optional<Long> id = segments.length == 2 ? idOf(segments[1]) : Optional.empty();
+        if (segments.length == 2 && id.isEmpty()) {
+            return new Reply(404, NOT_FOUND);
         }
-        if (segments.length == 1) {
+        switch (exchange.getRequestMethod()) {
+            case "GET", "HEAD":
+                break;
+            case "OPTIONS":
+                return NO_CONTENT;
+            default:
+                return new Reply(405, new MessageJson("405 Method Not Allowed: this API only reads (" + ALLOWED_METHODS + ")"));
+        }
+        if (id.isEmpty()) {
             PageRequest page;
             try {
                 page = pageOf(exchange.getRequestURI().getRawQuery());
@@ -161,10 +191,6 @@ final class ApiServer implements AutoCloseable {
                 return new Reply(400, new MessageJson(e.getMessage().substring(e.field().indexOf('.') + 1)));
             }
             return new Reply(200, certTrack.read(work -> resource.list().apply(work, page)));
-        }
-        Optional<Long> id = idOf(segments[1]);
-        if (id.isEmpty()) {
-            return new Reply(404, NOT_FOUND);
         }
         Optional<?> found = certTrack.read(work -> resource.find().apply(work, id.get()));
         return found.<Reply>map(body -> new Reply(200, body)).orElseGet(() -> new Reply(404, NOT_FOUND));
@@ -219,6 +245,7 @@ final class ApiServer implements AutoCloseable {
                             BiFunction<UnitOfWork, Long, Optional<?>> find) {
     }
 
+    /** A status and the record Jackson writes as its body; no body ({@code null}) only with 204. */
     private record Reply(int status, Object body) {
     }
 }

@@ -9,10 +9,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.certtrack.seed.junit.StatementCounter;
 import org.certtrack.CertTrack;
@@ -148,7 +153,7 @@ abstract class ApiServerContract {
     @Test
     void unknownAndNonNumericIdsAnswer404WithAJsonMessage() {
         for (String path : List.of("/engineers/999999", "/engineers/abc", "/certificates/-1", "/instructors/1x",
-                "/instructors/99999999999999999999", "/nothing", "/engineers/1/certificates")) {
+                "/instructors/99999999999999999999", "/nothing", "/engineers/1/certificates", "/", "/debug")) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type")).as(path).contains("application/json");
@@ -166,11 +171,70 @@ abstract class ApiServerContract {
     }
 
     @Test
-    void onlyGetIsAllowed() throws Exception {
+    void onlyReadingIsAllowed() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/engineers"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(405);
-        assertThat(response.headers().firstValue("Allow")).contains("GET");
+        assertThat(response.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
+        assertThat(send("DELETE", "/engineers/abc").statusCode()).as("DELETE of a path no route has").isEqualTo(404);
+    }
+
+    @Test
+    void headAnswersWhatGetWouldWithoutABodyAndWithoutAWarning() {
+        List<LogRecord> warnings = new ArrayList<>();
+        Handler recorder = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger jdkServerLog = Logger.getLogger("com.sun.net.httpserver");
+        jdkServerLog.addHandler(recorder);
+        try {
+            for (String path : List.of("/engineers", "/engineers/" + adaId, "/instructors?size=1", "/engineers/999999",
+                    "/engineers?size=0")) {
+                HttpResponse<String> get = get(path);
+                HttpResponse<String> head = send("HEAD", path);
+                assertThat(head.statusCode()).as("HEAD " + path).isEqualTo(get.statusCode());
+                assertThat(head.body()).as("HEAD " + path + " body").isEmpty();
+                assertThat(head.headers().firstValue("Content-Type")).as("HEAD " + path).contains("application/json");
+                assertThat(head.headers().firstValueAsLong("Content-Length")).as("HEAD " + path + " Content-Length")
+                        .hasValue(get.body().getBytes(StandardCharsets.UTF_8).length);
+            }
+        } finally {
+            jdkServerLog.removeHandler(recorder);
+        }
+        assertThat(warnings).as("the JDK's HTTP server logged a warning for a HEAD request")
+                .extracting(LogRecord::getMessage).isEmpty();
+    }
+
+    @Test
+    void optionsAnswersNoContentWithTheAllowedMethods() {
+        for (String path : List.of("/engineers", "/engineers/" + adaId, "/certificates/", "/instructors/999999")) {
+            HttpResponse<String> response = send("OPTIONS", path);
+            assertThat(response.statusCode()).as("OPTIONS " + path).isEqualTo(204);
+            assertThat(response.headers().firstValue("Allow")).as("OPTIONS " + path).contains("GET, HEAD, OPTIONS");
+            assertThat(response.body()).as("OPTIONS " + path).isEmpty();
+        }
+        assertThat(send("OPTIONS", "/debug").statusCode()).as("OPTIONS of a path no route has").isEqualTo(404);
+    }
+
+    @Test
+    void oneTrailingSlashNamesTheSameResource() {
+        assertThat(getOk("/engineers/")).isEqualTo(getOk("/engineers"));
+        assertThat(getOk("/engineers/" + adaId + "/")).isEqualTo(getOk("/engineers/" + adaId));
+        assertThat(getOk("/certificates/?size=1")).isEqualTo(getOk("/certificates?size=1"));
+        assertThat(get("/engineers//").statusCode()).as("two slashes").isEqualTo(404);
     }
 
     @Test
@@ -243,11 +307,19 @@ abstract class ApiServerContract {
     }
 
     private HttpResponse<String> send(URI uri) {
+        return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build());
+    }
+
+    private HttpResponse<String> send(String method, String path) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new AssertionError("GET " + uri + " failed: " + e, e);
+            throw new AssertionError(request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
