@@ -133,12 +133,14 @@ public final class Migrations {
     /**
      * Checks that certtrack's tables are still as its migrations made them: every column with its type,
      * length and nullability, every named primary key, CHECK and foreign key constraint (with the foreign
-     * keys' delete rules), every named index with its columns, and the triggers of migration V4. Columns,
+     * keys' delete rules), every named index with its columns (and whether it is unique, partial or
+     * invalid), and the triggers of migration V4 with what they call (on PostgreSQL the function and its
+     * body, on H2 the Java class). Columns,
      * indexes and constraints someone else added are not differences; CHECK expressions are compared by
      * name only. Start-up runs it after migrating.
      *
      * @throws CertTrackException naming each difference: a renamed, dropped or retyped column, a dropped
-     *                            constraint, index or trigger
+     *                            constraint, index or trigger, a replaced trigger function
      */
     public void verifySchema() {
         SchemaCheck.verify(dataSource);
