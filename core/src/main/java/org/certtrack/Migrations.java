@@ -9,12 +9,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.certtrack.internal.LockWaits;
 import org.certtrack.internal.SchemaCheck;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.CoreErrorCode;
@@ -45,6 +47,8 @@ public final class Migrations {
      * subfolder of {@link #LOCATION}: Flyway scans locations recursively.)
      */
     public static final String VENDOR_LOCATION = "classpath:org/certtrack/db/vendor/";
+    /** How long a migration waits for a lock on certtrack's tables unless told otherwise: {@link #lockTimeout}. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
     /** The table in which Flyway records certtrack's applied migrations. */
     public static final String HISTORY_TABLE = "certtrack_schema_history";
     private static final String DROP_SCRIPT = "org/certtrack/db/drop_certtrack_schema.sql";
@@ -53,16 +57,45 @@ public final class Migrations {
 
     private final DataSource dataSource;
     private final boolean rebuildAllowed;
+    private final Duration lockTimeout;
     private volatile String vendor;
 
-    private Migrations(DataSource dataSource, boolean rebuildAllowed) {
+    private Migrations(DataSource dataSource, boolean rebuildAllowed, Duration lockTimeout) {
         this.dataSource = requireNonNull(dataSource, "dataSource");
         this.rebuildAllowed = rebuildAllowed;
+        this.lockTimeout = lockTimeout;
     }
 
     /** certtrack's migrations for the given database. */
     public static Migrations of(DataSource dataSource) {
-        return new Migrations(dataSource, false);
+        return new Migrations(dataSource, false, DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /**
+     * The same migrations, waiting at most {@code lockTimeout} for each lock they need (default
+     * {@link #DEFAULT_LOCK_TIMEOUT}, 10 s). A migration changes a table under a lock that other sessions'
+     * reads and writes of that table queue behind; behind another application's open transaction it would
+     * wait for as long as that transaction lasts, and every other session with it. Once the wait reaches
+     * {@code lockTimeout}, the migration is rolled back and {@link #migrate()} throws a
+     * {@link TimedOutException} naming {@code lockTimeout} and the sessions that held locks on certtrack's
+     * tables; the schema stays at the version before, and the next {@code migrate()} tries again.
+     *
+     * <p>PostgreSQL's {@code lock_timeout}, set on each connection Flyway migrates through and reset when
+     * Flyway closes it. On H2 it does nothing: H2 bounds every lock wait with its own {@code LOCK_TIMEOUT}
+     * (a URL setting, {@code ;LOCK_TIMEOUT=10000}; H2's default is 2 s), which certtrack leaves as the URL has it.
+     *
+     * @throws InvalidValueException unless {@code lockTimeout} is between 1 ms and 1 hour
+     */
+    public Migrations lockTimeout(Duration lockTimeout) {
+        return new Migrations(dataSource, rebuildAllowed, validLockTimeout(lockTimeout));
+    }
+
+    static Duration validLockTimeout(Duration lockTimeout) {
+        requireNonNull(lockTimeout, "lockTimeout");
+        if (lockTimeout.toMillis() < 1 || lockTimeout.compareTo(Duration.ofHours(1)) > 0) {
+            throw new InvalidValueException("lockTimeout", "must be between 1 ms and 1 hour", lockTimeout);
+        }
+        return lockTimeout;
     }
 
     /**
@@ -71,12 +104,15 @@ public final class Migrations {
      * it in code that can reach a production database.
      */
     public Migrations dangerouslyAllowingRebuild() {
-        return new Migrations(dataSource, true);
+        return new Migrations(dataSource, true, lockTimeout);
     }
 
     /**
      * Applies the pending migrations.
      *
+     * @throws TimedOutException  naming {@code lockTimeout} and the sessions holding locks on certtrack's
+     *                            tables, if a migration waited that long for a lock (PostgreSQL); it was
+     *                            rolled back, and the ones before it stay applied
      * @throws CertTrackException naming the script, if a script fails or an applied one was altered;
      *                            nothing is migrated then
      */
@@ -189,7 +225,8 @@ public final class Migrations {
         } catch (FlywayValidateException e) {
             throw alteredScripts(e);
         } catch (FlywayException e) {
-            throw failure("migrate certtrack's schema", e);
+            TimedOutException timedOut = LockWaits.timedOut(e, dataSource, lockTimeout, versionAfterFailure());
+            throw timedOut != null ? timedOut : failure("migrate certtrack's schema", e);
         }
         List<Applied> applied = result.migrations.stream()
                 .map(output -> new Applied(output.version, output.description, output.filepath))
@@ -197,6 +234,16 @@ public final class Migrations {
         // Flyway reports the version reached; when nothing was pending, the version it found.
         String toVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         return new MigrationResult(result.initialSchemaVersion, toVersion, applied);
+    }
+
+    /** What a failed migration left, in words, for its exception's message. */
+    private String versionAfterFailure() {
+        try {
+            return currentVersion().map(version -> "the schema stays at version " + version)
+                    .orElse("the schema stays without certtrack's tables");
+        } catch (CertTrackException e) {
+            return "the schema's version could not be read";
+        }
     }
 
     /**
@@ -210,7 +257,7 @@ public final class Migrations {
      */
     private Flyway flyway(String target, boolean baseline) {
         var configuration = Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource("postgresql".equals(vendor()) ? LockWaits.bounded(dataSource, lockTimeout) : dataSource)
                 .locations(LOCATION, VENDOR_LOCATION + vendor())
                 .table(HISTORY_TABLE)
                 .failOnMissingLocations(true)

@@ -1,0 +1,129 @@
+package org.certtrack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A migration behind another application's open transaction on PostgreSQL: it gives up after
+ * {@code lockTimeout} instead of waiting for that transaction, and while it waits, the other sessions that
+ * queue behind it wait no longer than that either. The bounds asserted are generous (speed is measured by
+ * hand, see docs/reliability.md); without {@code lock_timeout} the migration and the queue behind it would
+ * wait for the whole socket timeout (120 s), past every bound here.
+ */
+@RequiresPostgres
+class MigrationLocksIT {
+
+    private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(2);
+    private static final long BOUND_SECONDS = 30;
+
+    @Test
+    void aMigrationBehindAnOpenTransactionGivesUpAtTheLockTimeoutNamingTheSessionAndTheQueueBehindItDrains()
+            throws Exception {
+        ExecutorService sessions = Executors.newFixedThreadPool(2);
+        try (TestDatabase fresh = TestDatabase.postgres(); HikariDataSource pool = fresh.newPool()) {
+            Migrations.of(pool).dangerouslyAllowingRebuild().rebuildTo("6");
+            try (Connection otherApplication = DriverManager.getConnection(fresh.jdbcUrl() + "&ApplicationName=report-job")) {
+                // Another application's write transaction, left open: it holds ROW EXCLUSIVE on engineers, which
+                // V7's CREATE INDEX on engineers (SHARE) must wait for.
+                otherApplication.setAutoCommit(false);
+                int holderPid;
+                try (Statement statement = otherApplication.createStatement()) {
+                    statement.executeUpdate("UPDATE engineers SET age = age WHERE id = -1");
+                    try (ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
+                        pid.next();
+                        holderPid = pid.getInt(1);
+                    }
+                }
+
+                Future<CertTrack> startUp = sessions.submit(() -> fresh.certTrack().lockTimeout(LOCK_TIMEOUT).build());
+                awaitAWaitForALockOnEngineers(pool);
+                long insertStarted = System.nanoTime();
+                Future<Integer> insert = sessions.submit(() -> execute(pool,
+                        "INSERT INTO engineers (name, specialty, age) VALUES ('Ada', 'backend', 36)"));
+
+                Throwable failure = catchThrowable(() -> startUp.get(BOUND_SECONDS, TimeUnit.SECONDS));
+                assertThat(failure).as("start-up fails instead of waiting for the other application's transaction")
+                        .isInstanceOf(ExecutionException.class);
+                assertThat(failure.getCause()).isInstanceOf(TimedOutException.class)
+                        .hasMessageContaining("lockTimeout (2 s)")
+                        .hasMessageContaining("the schema stays at version 6")
+                        .hasMessageContaining("pid " + holderPid + " (application_name 'report-job'")
+                        .hasMessageContaining("idle in transaction")
+                        .hasMessageContaining("engineers (RowExclusiveLock)");
+                TimedOutException timedOut = (TimedOutException) failure.getCause();
+                System.out.println("what start-up says: " + timedOut.getMessage());
+                assertThat(timedOut.limit()).isEqualTo("lockTimeout");
+                assertThat(timedOut.timeout()).isEqualTo(LOCK_TIMEOUT);
+
+                assertThat(insert.get(BOUND_SECONDS, TimeUnit.SECONDS))
+                        .as("the other session's insert, queued behind the migration, went through once it gave up")
+                        .isEqualTo(1);
+                System.out.printf("migration behind an open transaction: an insert queued behind it waited %d ms"
+                        + " (lockTimeout %d ms)%n", (System.nanoTime() - insertStarted) / 1_000_000, LOCK_TIMEOUT.toMillis());
+                assertThat(Migrations.of(pool).currentVersion()).as("V7 rolled back").contains("6");
+
+                otherApplication.rollback();
+            }
+            assertThat(Migrations.of(pool).lockTimeout(LOCK_TIMEOUT).migrate().toVersion())
+                    .as("the next migration, with the transaction ended, goes through").isEqualTo("7");
+            assertThat(lockTimeoutOfThePooledConnections(pool))
+                    .as("the pool's connections went back to the pool without certtrack's lock_timeout")
+                    .containsOnly("0");
+        } finally {
+            sessions.shutdownNow();
+        }
+    }
+
+    private static void awaitAWaitForALockOnEngineers(HikariDataSource pool) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOUND_SECONDS);
+        while (System.nanoTime() < deadline) {
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                 ResultSet waiting = statement.executeQuery("SELECT COUNT(*) FROM pg_locks"
+                         + " WHERE NOT granted AND relation = 'engineers'::regclass")) {
+                waiting.next();
+                if (waiting.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no session waited for a lock on engineers within " + BOUND_SECONDS + " s");
+    }
+
+    /** {@code lock_timeout} on each connection of the pool (of 2), taken both at once. */
+    private static List<String> lockTimeoutOfThePooledConnections(HikariDataSource pool) throws SQLException {
+        try (Connection first = pool.getConnection(); Connection second = pool.getConnection()) {
+            return List.of(lockTimeout(first), lockTimeout(second));
+        }
+    }
+
+    private static String lockTimeout(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet setting = statement.executeQuery("SHOW lock_timeout")) {
+            setting.next();
+            return setting.getString(1);
+        }
+    }
+
+    private static int execute(HikariDataSource pool, String sql) throws SQLException {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
+        }
+    }
+}
