@@ -22,6 +22,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateOutput;
@@ -117,7 +118,7 @@ public final class Migrations {
      *                            nothing is migrated then
      */
     public MigrationResult migrate() {
-        return migrate(flyway(null, !schemaIsEmpty()));
+        return migrate(flyway(null, !schemaIsEmpty()).load());
     }
 
     /**
@@ -131,16 +132,13 @@ public final class Migrations {
      * @throws CertTrackException naming the script, if a script fails or an applied one was altered
      */
     public MigrationResult applySkipped() {
-        return migrate(Flyway.configure(Migrations.class.getClassLoader())
-                .configuration(flyway(null, !schemaIsEmpty()).getConfiguration())
-                .outOfOrder(true)
-                .load());
+        return migrate(flyway(null, !schemaIsEmpty()).outOfOrder(true).load());
     }
 
     /** The version the schema is at, or empty when certtrack's migrations have never run. */
     public Optional<String> currentVersion() {
         try {
-            MigrationInfo current = flyway(null, false).info().current();
+            MigrationInfo current = flyway(null, false).load().info().current();
             return current == null || current.getVersion() == null
                     ? Optional.empty()
                     : Optional.of(current.getVersion().getVersion());
@@ -157,7 +155,7 @@ public final class Migrations {
     public void validate() {
         ValidateResult result;
         try {
-            result = flyway(null, false).validateWithResult();
+            result = flyway(null, false).load().validateWithResult();
         } catch (FlywayException e) {
             throw failure("validate certtrack's schema", e);
         }
@@ -215,7 +213,7 @@ public final class Migrations {
         } catch (SQLException e) {
             throw new CertTrackException("Could not drop certtrack's schema: " + DatabaseUrl.mask(e.getMessage()), e);
         }
-        return migrate(flyway(version, !schemaIsEmpty()));
+        return migrate(flyway(version, !schemaIsEmpty()).load());
     }
 
     private MigrationResult migrate(Flyway flyway) {
@@ -255,9 +253,9 @@ public final class Migrations {
      *                 table the first one creates, and the second fails, where creating it is safe under
      *                 Flyway's lock.
      */
-    private Flyway flyway(String target, boolean baseline) {
+    private FluentConfiguration flyway(String target, boolean baseline) {
         var configuration = Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource("postgresql".equals(vendor()) ? LockWaits.bounded(dataSource, lockTimeout) : dataSource)
+                .dataSource(dataSource)
                 .locations(LOCATION, VENDOR_LOCATION + vendor())
                 .table(HISTORY_TABLE)
                 .failOnMissingLocations(true)
@@ -267,7 +265,10 @@ public final class Migrations {
         if (target != null) {
             configuration.target(target);
         }
-        return configuration.load();
+        if ("postgresql".equals(vendor())) {
+            LockWaits.configure(configuration, dataSource, lockTimeout);
+        }
+        return configuration;
     }
 
     /**
@@ -336,8 +337,7 @@ public final class Migrations {
     /** Names the applied scripts that no longer match the classpath (Flyway's own message gives versions only). */
     private CertTrackException alteredScripts(FlywayValidateException e) {
         try {
-            ValidateResult result = Flyway.configure(Migrations.class.getClassLoader())
-                    .configuration(flyway(null, false).getConfiguration())
+            ValidateResult result = flyway(null, false)
                     .ignoreMigrationPatterns("*:pending")
                     .load()
                     .validateWithResult();

@@ -10,6 +10,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +20,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.certtrack.internal.LockWaits;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A migration behind another application's open transaction on PostgreSQL: it gives up after
@@ -88,6 +94,29 @@ class MigrationLocksIT {
                     .containsOnly("0");
         } finally {
             sessions.shutdownNow();
+        }
+    }
+
+    /**
+     * A migration written by the rule for new ones (README, "Contributing: migrations") goes through Flyway as
+     * certtrack configures it: {@code CREATE INDEX CONCURRENTLY} outside a transaction. With Flyway's default
+     * advisory lock, held in a transaction, the index build waited for that transaction until the lock
+     * timeout, every time.
+     */
+    @Test
+    void anIndexBuiltConcurrentlyOutsideATransactionIsApplied(@TempDir Path scripts) throws Exception {
+        Files.writeString(scripts.resolve("V1__table.sql"), "CREATE TABLE lock_probe (x INT);");
+        Files.writeString(scripts.resolve("V2__index.sql"), "DROP INDEX CONCURRENTLY IF EXISTS ix_lock_probe_x;\n"
+                + "CREATE INDEX CONCURRENTLY ix_lock_probe_x ON lock_probe (x);");
+        Files.writeString(scripts.resolve("V2__index.sql.conf"), "executeInTransaction=false\n");
+        ExecutorService migration = Executors.newSingleThreadExecutor();
+        try (TestDatabase fresh = TestDatabase.postgres(); HikariDataSource pool = fresh.newPool()) {
+            FluentConfiguration flyway = Flyway.configure().locations("filesystem:" + scripts).table("lock_probe_history");
+            LockWaits.configure(flyway, pool, LOCK_TIMEOUT);
+            Future<Integer> applied = migration.submit(() -> flyway.load().migrate().migrationsExecuted);
+            assertThat(applied.get(BOUND_SECONDS, TimeUnit.SECONDS)).as("both scripts applied").isEqualTo(2);
+        } finally {
+            migration.shutdownNow();
         }
     }
 

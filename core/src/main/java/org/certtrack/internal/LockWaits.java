@@ -18,6 +18,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import org.certtrack.TimedOutException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * Bounds how long certtrack's migrations wait for a lock on PostgreSQL, and says who held it when they gave up.
@@ -46,6 +48,19 @@ public final class LockWaits {
             + " ORDER BY a.xact_start NULLS LAST LIMIT 5";
 
     private LockWaits() {
+    }
+
+    /**
+     * Makes {@code flyway} migrate PostgreSQL through {@code dataSource} {@linkplain #bounded bounded} by
+     * {@code lockTimeout}, holding its advisory lock (which keeps two instances from migrating at once) for
+     * the session rather than in a transaction of its own. Flyway's default, a transaction-scoped lock,
+     * keeps a transaction open on its second connection for the whole run, and {@code CREATE INDEX
+     * CONCURRENTLY} waits for every open transaction to end: it would wait for Flyway itself, forever
+     * without a lock timeout and until it with one.
+     */
+    public static void configure(FluentConfiguration flyway, DataSource dataSource, Duration lockTimeout) {
+        flyway.dataSource(bounded(dataSource, lockTimeout));
+        flyway.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
     }
 
     /**
