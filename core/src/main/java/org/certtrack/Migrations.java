@@ -27,6 +27,8 @@ import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * certtrack's schema migrations (the SQL scripts of {@code certtrack-migrations}) applied to a
@@ -55,6 +57,8 @@ public final class Migrations {
     private static final String DROP_SCRIPT = "org/certtrack/db/drop_certtrack_schema.sql";
     /** What {@link #DROP_SCRIPT} cannot say in SQL both databases accept; run after it when present. */
     private static final String VENDOR_DROP_SCRIPT = "org/certtrack/db/drop_certtrack_schema_%s.sql";
+
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
     private final DataSource dataSource;
     private final boolean rebuildAllowed;
@@ -219,9 +223,18 @@ public final class Migrations {
     private MigrationResult migrate(Flyway flyway) {
         MigrateResult result;
         try {
+            if ("postgresql".equals(vendor())) {
+                List<String> retried = LockWaits.forgetFailedAttempts(flyway, dataSource, HISTORY_TABLE);
+                if (!retried.isEmpty()) {
+                    log.info("certtrack's migration(s) {} failed before, outside a transaction; running them again", retried);
+                }
+            }
             result = flyway.migrate();
         } catch (FlywayValidateException e) {
             throw alteredScripts(e);
+        } catch (SQLException e) {
+            throw new CertTrackException("Could not clear a failed migration from " + HISTORY_TABLE + ": "
+                    + DatabaseUrl.mask(e.getMessage()), e);
         } catch (FlywayException e) {
             TimedOutException timedOut = LockWaits.timedOut(e, dataSource, lockTimeout, versionAfterFailure());
             throw timedOut != null ? timedOut : failure("migrate certtrack's schema", e);

@@ -110,13 +110,84 @@ class MigrationLocksIT {
                 + "CREATE INDEX CONCURRENTLY ix_lock_probe_x ON lock_probe (x);");
         Files.writeString(scripts.resolve("V2__index.sql.conf"), "executeInTransaction=false\n");
         ExecutorService migration = Executors.newSingleThreadExecutor();
-        try (TestDatabase fresh = TestDatabase.postgres(); HikariDataSource pool = fresh.newPool()) {
+        try (PrivateDatabase fresh = PrivateDatabase.create(); HikariDataSource pool = fresh.newPool()) {
             FluentConfiguration flyway = Flyway.configure().locations("filesystem:" + scripts).table("lock_probe_history");
             LockWaits.configure(flyway, pool, LOCK_TIMEOUT);
             Future<Integer> applied = migration.submit(() -> flyway.load().migrate().migrationsExecuted);
             assertThat(applied.get(BOUND_SECONDS, TimeUnit.SECONDS)).as("both scripts applied").isEqualTo(2);
         } finally {
             migration.shutdownNow();
+        }
+    }
+
+    /**
+     * Such a script, failed behind another application's open transaction, runs again at the next migration:
+     * Flyway recorded it as failed (it ran outside a transaction) and would refuse every later migration;
+     * certtrack forgets the failed attempt, and the script's {@code DROP INDEX CONCURRENTLY IF EXISTS} clears
+     * the invalid index it left.
+     */
+    @Test
+    void anIndexBuildThatRanOutOfLockTimeoutRunsAgainAtTheNextMigration(@TempDir Path scripts) throws Exception {
+        Files.writeString(scripts.resolve("V1__table.sql"), "CREATE TABLE lock_probe (x INT);");
+        Files.writeString(scripts.resolve("V2__index.sql"), "DROP INDEX CONCURRENTLY IF EXISTS ix_lock_probe_x;\n"
+                + "CREATE INDEX CONCURRENTLY ix_lock_probe_x ON lock_probe (x);");
+        Files.writeString(scripts.resolve("V2__index.sql.conf"), "executeInTransaction=false\n");
+        ExecutorService migration = Executors.newSingleThreadExecutor();
+        try (PrivateDatabase fresh = PrivateDatabase.create(); HikariDataSource pool = fresh.newPool()) {
+            FluentConfiguration flyway = Flyway.configure().locations("filesystem:" + scripts).table("lock_probe_history");
+            LockWaits.configure(flyway, pool, LOCK_TIMEOUT);
+            Flyway.configure().configuration(flyway).target("1").load().migrate();
+            try (Connection otherApplication = DriverManager.getConnection(fresh.jdbcUrl())) {
+                // A write the index build must wait for: it catalogues the index, then waits, then gives up.
+                otherApplication.setAutoCommit(false);
+                otherApplication.createStatement().executeUpdate("INSERT INTO lock_probe VALUES (1)");
+                Throwable failure = catchThrowable(() -> migration.submit(() -> flyway.load().migrate())
+                        .get(BOUND_SECONDS, TimeUnit.SECONDS));
+                assertThat(failure).as("the index build gave up at the lock timeout").isInstanceOf(ExecutionException.class);
+                otherApplication.rollback();
+            }
+            assertThat(LockWaits.forgetFailedAttempts(flyway.load(), pool, "lock_probe_history"))
+                    .as("the failed attempt Flyway recorded").containsExactly("2");
+            assertThat(migration.submit(() -> flyway.load().migrate().migrationsExecuted).get(BOUND_SECONDS, TimeUnit.SECONDS))
+                    .as("the index script, applied on the second try").isEqualTo(1);
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                 ResultSet valid = statement.executeQuery("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_lock_probe_x'::regclass")) {
+                assertThat(valid.next() && valid.getBoolean(1)).as("the index, valid").isTrue();
+            }
+        } finally {
+            migration.shutdownNow();
+        }
+    }
+
+    /**
+     * A database of its own, not a schema in the shared one: {@code CREATE INDEX CONCURRENTLY} waits for every
+     * older transaction in its database, so other tests' transactions would make it time out.
+     */
+    private record PrivateDatabase(String adminUrl, String name, String jdbcUrl) implements AutoCloseable {
+
+        static PrivateDatabase create() throws SQLException {
+            try (TestDatabase shared = TestDatabase.postgres()) {
+                String admin = shared.adminUrl();
+                String name = "certtrack_locks_" + Long.toHexString(System.nanoTime());
+                try (Connection connection = DriverManager.getConnection(admin); Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE DATABASE " + name);
+                }
+                return new PrivateDatabase(admin, name, admin.replaceFirst("(//[^/]+/)[^?]*", "$1" + name));
+            }
+        }
+
+        HikariDataSource newPool() {
+            HikariDataSource pool = new HikariDataSource();
+            pool.setJdbcUrl(jdbcUrl);
+            pool.setMaximumPoolSize(2);
+            return pool;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (Connection connection = DriverManager.getConnection(adminUrl); Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE " + name + " WITH (FORCE)");
+            }
         }
     }
 

@@ -44,6 +44,10 @@ class MigrationRulesTest {
             "ADD (?:CONSTRAINT \\w+ )?(?:UNIQUE|PRIMARY KEY)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern VALIDATE = Pattern.compile("VALIDATE CONSTRAINT (\\w+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_VALID = Pattern.compile("\\bNOT VALID\\b", Pattern.CASE_INSENSITIVE);
+    /** What a script outside a transaction may do: what can be done again after a failed attempt. */
+    private static final Pattern REPEATABLE = Pattern.compile("DROP INDEX CONCURRENTLY IF EXISTS \\w+"
+            + "|CREATE (?:UNIQUE )?INDEX CONCURRENTLY \\w+ ON .*|ALTER TABLE (?:ONLY )?\\w+ VALIDATE CONSTRAINT \\w+",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern USING_INDEX = Pattern.compile("\\bUSING INDEX\\b", Pattern.CASE_INSENSITIVE);
 
     @Test
@@ -81,6 +85,19 @@ class MigrationRulesTest {
                 "V9__index.sql: CREATE INDEX CONCURRENTLY cannot run in a transaction: add V9__index.sql.conf with executeInTransaction=false",
                 "V9__index.sql: CREATE INDEX CONCURRENTLY ix_engineers_age must follow DROP INDEX CONCURRENTLY IF EXISTS ix_engineers_age,"
                         + " which clears the invalid index a failed attempt leaves");
+
+        Script notRepeatable = new Script(10, "V10__both.sql", true, """
+                DROP INDEX CONCURRENTLY IF EXISTS ix_engineers_age;
+                CREATE INDEX CONCURRENTLY ix_engineers_age ON engineers (age);
+                ALTER TABLE engineers ADD CONSTRAINT ck_engineers_age_even CHECK (age % 2 = 0) NOT VALID;
+                ALTER TABLE engineers VALIDATE CONSTRAINT ck_engineers_age_even;
+                """);
+        assertThat(violations(notRepeatable, List.of())).containsExactly(
+                "V10__both.sql: runs outside a transaction, where a failed attempt runs again, so it may only DROP INDEX"
+                        + " CONCURRENTLY IF EXISTS, CREATE INDEX CONCURRENTLY and VALIDATE CONSTRAINT: ALTER TABLE engineers"
+                        + " ADD CONSTRAINT ck_engineers_age_even CHECK (age % 2 = 0) NOT VALID",
+                "V10__both.sql: ck_engineers_age_even is added NOT VALID but never validated (VALIDATE CONSTRAINT"
+                        + " ck_engineers_age_even in a later script)");
     }
 
     @Test
@@ -90,11 +107,12 @@ class MigrationRulesTest {
                 CREATE INDEX CONCURRENTLY ix_engineers_age ON engineers (age);
                 DROP INDEX CONCURRENTLY IF EXISTS uq_engineers_name;
                 CREATE UNIQUE INDEX CONCURRENTLY uq_engineers_name ON engineers (name);
-                ALTER TABLE engineers ADD CONSTRAINT uq_engineers_name UNIQUE USING INDEX uq_engineers_name;
                 """);
-        Script check = new Script(9, "V9__check.sql", false,
-                "ALTER TABLE engineers ADD CONSTRAINT ck_engineers_age_even CHECK (age % 2 = 0) NOT VALID;");
-        Script validate = new Script(10, "V10__validate.sql", false,
+        Script check = new Script(9, "V9__check.sql", false, """
+                ALTER TABLE engineers ADD CONSTRAINT uq_engineers_name UNIQUE USING INDEX uq_engineers_name;
+                ALTER TABLE engineers ADD CONSTRAINT ck_engineers_age_even CHECK (age % 2 = 0) NOT VALID;
+                """);
+        Script validate = new Script(10, "V10__validate.sql", true,
                 "ALTER TABLE engineers VALIDATE CONSTRAINT ck_engineers_age_even;");
         Script triggers = new Script(11, "V11__triggers.sql", false, """
                 DROP TRIGGER tg_engineers_version ON engineers;
@@ -118,6 +136,10 @@ class MigrationRulesTest {
         List<String> violations = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (String statement : script.statements()) {
+            if (script.outsideTransaction && !REPEATABLE.matcher(statement).matches()) {
+                violations.add(script.name + ": runs outside a transaction, where a failed attempt runs again, so it may only"
+                        + " DROP INDEX CONCURRENTLY IF EXISTS, CREATE INDEX CONCURRENTLY and VALIDATE CONSTRAINT: " + statement);
+            }
             Matcher drop = DROP_INDEX_FIRST.matcher(statement);
             if (drop.find()) {
                 dropped.add(drop.group(1).toLowerCase(Locale.ROOT));
@@ -144,7 +166,7 @@ class MigrationRulesTest {
                 String name = constraint.group(1) == null ? "a constraint" : constraint.group(1).toLowerCase(Locale.ROOT);
                 if (!NOT_VALID.matcher(statement).find()) {
                     violations.add(script.name + ": " + name + " is added without NOT VALID: checking every row blocks the table");
-                } else if (!validatedLater(name, script, later)) {
+                } else if (!validatedLater(name, later)) {
                     violations.add(script.name + ": " + name + " is added NOT VALID but never validated (VALIDATE CONSTRAINT "
                             + name + " in a later script)");
                 }
@@ -158,12 +180,11 @@ class MigrationRulesTest {
     }
 
     /**
-     * Whether constraint {@code name} is validated after it is added: in a later script, or in the same one when
-     * that runs outside a transaction (inside one, the ADD's lock would be held through the validation).
+     * Whether constraint {@code name} is validated in a later script (in the same one, the ADD's lock would be
+     * held through the validation).
      */
-    private static boolean validatedLater(String name, Script script, List<Script> later) {
-        Stream<Script> candidates = script.outsideTransaction ? Stream.concat(Stream.of(script), later.stream()) : later.stream();
-        return candidates.flatMap(each -> each.statements().stream())
+    private static boolean validatedLater(String name, List<Script> later) {
+        return later.stream().flatMap(each -> each.statements().stream())
                 .map(VALIDATE::matcher)
                 .anyMatch(validate -> validate.find() && validate.group(1).equalsIgnoreCase(name));
     }

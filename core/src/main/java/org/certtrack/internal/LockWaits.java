@@ -12,12 +12,15 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import org.certtrack.TimedOutException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
@@ -61,6 +64,37 @@ public final class LockWaits {
     public static void configure(FluentConfiguration flyway, DataSource dataSource, Duration lockTimeout) {
         flyway.dataSource(bounded(dataSource, lockTimeout));
         flyway.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+    }
+
+    /**
+     * Deletes from {@code flyway}'s history the failed attempts of migrations, so that they run again, and
+     * returns their versions. On PostgreSQL only a script that Flyway runs outside a transaction
+     * ({@code executeInTransaction=false}) leaves one: whatever fails in a transaction is rolled back with
+     * its history row. certtrack's such scripts may only do what can be done again (README, "Contributing:
+     * migrations", which {@code MigrationRulesTest} enforces): drop an index concurrently if it exists,
+     * build it concurrently, validate a constraint. Without this, Flyway refuses every later start-up
+     * ("Detected failed migration") until someone deletes the row by hand.
+     *
+     * @param historyTable the history table, in the schema Flyway migrates
+     */
+    public static List<String> forgetFailedAttempts(Flyway flyway, DataSource dataSource, String historyTable)
+            throws SQLException {
+        List<String> failed = Arrays.stream(flyway.info().all())
+                .filter(migration -> migration.getState() == MigrationState.FAILED && migration.getVersion() != null)
+                .map(migration -> migration.getVersion().getVersion())
+                .toList();
+        if (failed.isEmpty()) {
+            return failed;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM \"" + historyTable + "\" WHERE \"success\" = FALSE AND \"version\" = ?")) {
+            for (String version : failed) {
+                delete.setString(1, version);
+                delete.executeUpdate();
+            }
+        }
+        return failed;
     }
 
     /**
