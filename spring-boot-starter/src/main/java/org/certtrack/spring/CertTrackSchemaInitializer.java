@@ -7,6 +7,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import org.certtrack.Migrations;
+import org.certtrack.TimedOutException;
 import org.certtrack.spi.Integration;
 import org.springframework.beans.factory.InitializingBean;
 
@@ -52,7 +53,16 @@ public class CertTrackSchemaInitializer implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         if (enabled) {
-            result = Integration.migrateAndCheck(dataSource, where, lockTimeout);
+            try {
+                result = Integration.migrateAndCheck(dataSource, where, lockTimeout);
+            } catch (TimedOutException e) {
+                if (!"lockTimeout".equals(e.limit())) {
+                    throw e;
+                }
+                // Say it as the application sets it.
+                throw new TimedOutException(e.limit(), e.timeout(), e.getMessage() + " (certtrack.migrations.lock-timeout="
+                        + lockTimeout.toMillis() + "ms)", e);
+            }
         }
     }
 
