@@ -35,6 +35,7 @@ public final class CertTrackBuilder {
     private Duration validationTimeout;
     private Duration socketTimeout = CertTrack.DEFAULT_SOCKET_TIMEOUT;
     private Duration queryTimeout = CertTrack.DEFAULT_QUERY_TIMEOUT;
+    private Duration lockTimeout = Migrations.DEFAULT_LOCK_TIMEOUT;
     private boolean migrate = true;
     private boolean readFromStandbys = true;
     private final Map<String, Object> properties = new LinkedHashMap<>();
@@ -179,6 +180,20 @@ public final class CertTrackBuilder {
         return this;
     }
 
+    /**
+     * The longest a migration at start-up waits for a lock on certtrack's tables (default 10 s,
+     * {@link Migrations#DEFAULT_LOCK_TIMEOUT}; between 1 ms and 1 hour, and shorter than the
+     * {@linkplain #socketTimeout socket timeout}). Behind another application's open transaction a
+     * migration would otherwise wait for as long as that transaction lasts, while every other session's
+     * reads and writes of the table queue behind it. Then start-up fails with a {@link TimedOutException}
+     * naming {@code lockTimeout} and the sessions holding locks, the migration is rolled back, and the next
+     * start-up tries again. PostgreSQL only ({@link Migrations#lockTimeout(Duration)} says what H2 does).
+     */
+    public CertTrackBuilder lockTimeout(Duration lockTimeout) {
+        this.lockTimeout = Migrations.validLockTimeout(lockTimeout);
+        return this;
+    }
+
     private static Duration wholeSeconds(String field, Duration value) {
         requireNonNull(value, field);
         if (value.compareTo(Duration.ofSeconds(1)) < 0 || value.toNanos() % 1_000_000_000L != 0) {
@@ -248,6 +263,11 @@ public final class CertTrackBuilder {
             throw new InvalidValueException("socketTimeout", "must be longer than queryTimeout (" + queryTimeout.toSeconds()
                     + " s), or a slow query would lose its connection instead of being cancelled", socketTimeout);
         }
+        if (lockTimeout.compareTo(socketTimeout) >= 0) {
+            throw new InvalidValueException("lockTimeout", "must be shorter than socketTimeout (" + socketTimeout.toSeconds()
+                    + " s), or the driver would give up the migration's connection before the database gives up its wait",
+                    lockTimeout);
+        }
         Map<String, Object> settings = new LinkedHashMap<>(properties);
         settings.putIfAbsent(QUERY_TIMEOUT_PROPERTY, (int) queryTimeout.toMillis());
         String description = describe();
@@ -303,11 +323,12 @@ public final class CertTrackBuilder {
         DatabaseUrl ownPoolTarget = migrationUrl != null ? migrationUrl
                 : migratesThroughPoolOfItsOwn() ? url : null;
         if (ownPoolTarget == null) {
-            return Bootstrap.migrate(migrationDataSource != null ? migrationDataSource : applicationDataSource, description);
+            return Bootstrap.migrate(migrationDataSource != null ? migrationDataSource : applicationDataSource, description,
+                    lockTimeout);
         }
         try (HikariDataSource owner = Pools.open("certtrack-migrations", ownPoolTarget, 2, connectionTimeout,
                 validationTimeout(), socketTimeout)) {
-            return Bootstrap.migrate(owner, description);
+            return Bootstrap.migrate(owner, description, lockTimeout);
         }
     }
 }

@@ -9,21 +9,26 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.certtrack.internal.LockWaits;
 import org.certtrack.internal.SchemaCheck;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * certtrack's schema migrations (the SQL scripts of {@code certtrack-migrations}) applied to a
@@ -45,24 +50,57 @@ public final class Migrations {
      * subfolder of {@link #LOCATION}: Flyway scans locations recursively.)
      */
     public static final String VENDOR_LOCATION = "classpath:org/certtrack/db/vendor/";
+    /** How long a migration waits for a lock on certtrack's tables unless told otherwise: {@link #lockTimeout}. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
     /** The table in which Flyway records certtrack's applied migrations. */
     public static final String HISTORY_TABLE = "certtrack_schema_history";
     private static final String DROP_SCRIPT = "org/certtrack/db/drop_certtrack_schema.sql";
     /** What {@link #DROP_SCRIPT} cannot say in SQL both databases accept; run after it when present. */
     private static final String VENDOR_DROP_SCRIPT = "org/certtrack/db/drop_certtrack_schema_%s.sql";
 
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+
     private final DataSource dataSource;
     private final boolean rebuildAllowed;
+    private final Duration lockTimeout;
     private volatile String vendor;
 
-    private Migrations(DataSource dataSource, boolean rebuildAllowed) {
+    private Migrations(DataSource dataSource, boolean rebuildAllowed, Duration lockTimeout) {
         this.dataSource = requireNonNull(dataSource, "dataSource");
         this.rebuildAllowed = rebuildAllowed;
+        this.lockTimeout = lockTimeout;
     }
 
     /** certtrack's migrations for the given database. */
     public static Migrations of(DataSource dataSource) {
-        return new Migrations(dataSource, false);
+        return new Migrations(dataSource, false, DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /**
+     * The same migrations, waiting at most {@code lockTimeout} for each lock they need (default
+     * {@link #DEFAULT_LOCK_TIMEOUT}, 10 s). A migration changes a table under a lock that other sessions'
+     * reads and writes of that table queue behind; behind another application's open transaction it would
+     * wait for as long as that transaction lasts, and every other session with it. Once the wait reaches
+     * {@code lockTimeout}, the migration is rolled back and {@link #migrate()} throws a
+     * {@link TimedOutException} naming {@code lockTimeout} and the sessions that held locks on certtrack's
+     * tables; the schema stays at the version before, and the next {@code migrate()} tries again.
+     *
+     * <p>PostgreSQL's {@code lock_timeout}, set on each connection Flyway migrates through and reset when
+     * Flyway closes it. On H2 it does nothing: H2 bounds every lock wait with its own {@code LOCK_TIMEOUT}
+     * (a URL setting, {@code ;LOCK_TIMEOUT=10000}; H2's default is 2 s), which certtrack leaves as the URL has it.
+     *
+     * @throws InvalidValueException unless {@code lockTimeout} is between 1 ms and 1 hour
+     */
+    public Migrations lockTimeout(Duration lockTimeout) {
+        return new Migrations(dataSource, rebuildAllowed, validLockTimeout(lockTimeout));
+    }
+
+    static Duration validLockTimeout(Duration lockTimeout) {
+        requireNonNull(lockTimeout, "lockTimeout");
+        if (lockTimeout.toMillis() < 1 || lockTimeout.compareTo(Duration.ofHours(1)) > 0) {
+            throw new InvalidValueException("lockTimeout", "must be between 1 ms and 1 hour", lockTimeout);
+        }
+        return lockTimeout;
     }
 
     /**
@@ -71,17 +109,20 @@ public final class Migrations {
      * it in code that can reach a production database.
      */
     public Migrations dangerouslyAllowingRebuild() {
-        return new Migrations(dataSource, true);
+        return new Migrations(dataSource, true, lockTimeout);
     }
 
     /**
      * Applies the pending migrations.
      *
+     * @throws TimedOutException  naming {@code lockTimeout} and the sessions holding locks on certtrack's
+     *                            tables, if a migration waited that long for a lock (PostgreSQL); it was
+     *                            rolled back, and the ones before it stay applied
      * @throws CertTrackException naming the script, if a script fails or an applied one was altered;
      *                            nothing is migrated then
      */
     public MigrationResult migrate() {
-        return migrate(flyway(null, !schemaIsEmpty()));
+        return migrate(flyway(null, !schemaIsEmpty()).load());
     }
 
     /**
@@ -95,16 +136,13 @@ public final class Migrations {
      * @throws CertTrackException naming the script, if a script fails or an applied one was altered
      */
     public MigrationResult applySkipped() {
-        return migrate(Flyway.configure(Migrations.class.getClassLoader())
-                .configuration(flyway(null, !schemaIsEmpty()).getConfiguration())
-                .outOfOrder(true)
-                .load());
+        return migrate(flyway(null, !schemaIsEmpty()).outOfOrder(true).load());
     }
 
     /** The version the schema is at, or empty when certtrack's migrations have never run. */
     public Optional<String> currentVersion() {
         try {
-            MigrationInfo current = flyway(null, false).info().current();
+            MigrationInfo current = flyway(null, false).load().info().current();
             return current == null || current.getVersion() == null
                     ? Optional.empty()
                     : Optional.of(current.getVersion().getVersion());
@@ -121,7 +159,7 @@ public final class Migrations {
     public void validate() {
         ValidateResult result;
         try {
-            result = flyway(null, false).validateWithResult();
+            result = flyway(null, false).load().validateWithResult();
         } catch (FlywayException e) {
             throw failure("validate certtrack's schema", e);
         }
@@ -133,12 +171,14 @@ public final class Migrations {
     /**
      * Checks that certtrack's tables are still as its migrations made them: every column with its type,
      * length and nullability, every named primary key, CHECK and foreign key constraint (with the foreign
-     * keys' delete rules), every named index with its columns, and the triggers of migration V4. Columns,
+     * keys' delete rules), every named index with its columns (and whether it is unique, partial or
+     * invalid), and the triggers of migration V4 with what they call (on PostgreSQL the function and its
+     * body, on H2 the Java class). Columns,
      * indexes and constraints someone else added are not differences; CHECK expressions are compared by
      * name only. Start-up runs it after migrating.
      *
      * @throws CertTrackException naming each difference: a renamed, dropped or retyped column, a dropped
-     *                            constraint, index or trigger
+     *                            constraint, index or trigger, a replaced trigger function
      */
     public void verifySchema() {
         SchemaCheck.verify(dataSource);
@@ -177,17 +217,27 @@ public final class Migrations {
         } catch (SQLException e) {
             throw new CertTrackException("Could not drop certtrack's schema: " + DatabaseUrl.mask(e.getMessage()), e);
         }
-        return migrate(flyway(version, !schemaIsEmpty()));
+        return migrate(flyway(version, !schemaIsEmpty()).load());
     }
 
     private MigrationResult migrate(Flyway flyway) {
         MigrateResult result;
         try {
+            if ("postgresql".equals(vendor())) {
+                List<String> retried = LockWaits.forgetFailedAttempts(flyway, dataSource, HISTORY_TABLE);
+                if (!retried.isEmpty()) {
+                    log.info("certtrack's migration(s) {} failed before, outside a transaction; running them again", retried);
+                }
+            }
             result = flyway.migrate();
         } catch (FlywayValidateException e) {
             throw alteredScripts(e);
+        } catch (SQLException e) {
+            throw new CertTrackException("Could not clear a failed migration from " + HISTORY_TABLE + ": "
+                    + DatabaseUrl.mask(e.getMessage()), e);
         } catch (FlywayException e) {
-            throw failure("migrate certtrack's schema", e);
+            TimedOutException timedOut = LockWaits.timedOut(e, dataSource, lockTimeout, versionAfterFailure());
+            throw timedOut != null ? timedOut : failure("migrate certtrack's schema", e);
         }
         List<Applied> applied = result.migrations.stream()
                 .map(output -> new Applied(output.version, output.description, output.filepath))
@@ -195,6 +245,16 @@ public final class Migrations {
         // Flyway reports the version reached; when nothing was pending, the version it found.
         String toVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         return new MigrationResult(result.initialSchemaVersion, toVersion, applied);
+    }
+
+    /** What a failed migration left, in words, for its exception's message. */
+    private String versionAfterFailure() {
+        try {
+            return currentVersion().map(version -> "the schema stays at version " + version)
+                    .orElse("the schema stays without certtrack's tables");
+        } catch (CertTrackException e) {
+            return "the schema's version could not be read";
+        }
     }
 
     /**
@@ -206,7 +266,7 @@ public final class Migrations {
      *                 table the first one creates, and the second fails, where creating it is safe under
      *                 Flyway's lock.
      */
-    private Flyway flyway(String target, boolean baseline) {
+    private FluentConfiguration flyway(String target, boolean baseline) {
         var configuration = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION, VENDOR_LOCATION + vendor())
@@ -218,7 +278,10 @@ public final class Migrations {
         if (target != null) {
             configuration.target(target);
         }
-        return configuration.load();
+        if ("postgresql".equals(vendor())) {
+            LockWaits.configure(configuration, dataSource, lockTimeout);
+        }
+        return configuration;
     }
 
     /**
@@ -287,8 +350,7 @@ public final class Migrations {
     /** Names the applied scripts that no longer match the classpath (Flyway's own message gives versions only). */
     private CertTrackException alteredScripts(FlywayValidateException e) {
         try {
-            ValidateResult result = Flyway.configure(Migrations.class.getClassLoader())
-                    .configuration(flyway(null, false).getConfiguration())
+            ValidateResult result = flyway(null, false)
                     .ignoreMigrationPatterns("*:pending")
                     .load()
                     .validateWithResult();

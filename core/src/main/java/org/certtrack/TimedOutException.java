@@ -7,7 +7,8 @@ import java.time.Duration;
  * answered: a statement ran longer than the {@linkplain CertTrackBuilder#queryTimeout query timeout} and
  * the database cancelled it, or (as {@link PoolExhaustedException}) every pooled connection stayed busy for
  * the {@linkplain CertTrackBuilder#connectionTimeout connection timeout}. Nothing the unit of work wrote
- * was committed. {@link #limit()} names the setting; the message says its value.
+ * was committed. At start-up, a migration that waited the {@linkplain CertTrackBuilder#lockTimeout lock
+ * timeout} for a lock on certtrack's tables (PostgreSQL) is rolled back and fails with one too. {@link #limit()} names the setting; the message says its value.
  *
  * <p>A database that cannot be reached or stops answering is a {@link DatabaseUnavailableException}
  * instead, whose message names the limit it hit ({@code connectionTimeout} or {@code socketTimeout}).
@@ -29,7 +30,7 @@ public class TimedOutException extends CertTrackException {
         this.timeout = timeout;
     }
 
-    /** The builder setting whose limit was hit: {@code queryTimeout} or {@code connectionTimeout}. */
+    /** The builder setting whose limit was hit: {@code queryTimeout}, {@code connectionTimeout} or {@code lockTimeout}. */
     public String limit() {
         return limit;
     }

@@ -93,6 +93,14 @@ abstract class SchemaDriftContract extends DatabaseContract {
     }
 
     @Test
+    void anIndexMadeUniqueStopsStartUp() throws SQLException {
+        assertStartUpFails(new String[] {
+                        "DROP INDEX ix_engineers_name_id",
+                        "CREATE UNIQUE INDEX ix_engineers_name_id ON engineers (name, id)"},
+                "index ix_engineers_name_id is unique on engineers (name, id), expected on engineers (name, id)");
+    }
+
+    @Test
     void anotherApplicationsTablesWhoseNamesDifferOnlyInCaseAreNotCerttracks() throws SQLException {
         try (TestDatabase fresh = openDatabase()) {
             fresh.certTrack().build().close();

@@ -36,6 +36,49 @@ class SchemaDriftIT extends SchemaDriftContract {
     }
 
     @Test
+    void aReplacedTriggerFunctionBodyStopsStartUp() throws SQLException {
+        assertStartUpFails("CREATE OR REPLACE FUNCTION certtrack_advance_version() RETURNS trigger LANGUAGE plpgsql"
+                        + " AS $$ BEGIN RETURN NEW; END $$",
+                "function certtrack_advance_version was replaced");
+    }
+
+    @Test
+    void aTriggerReCreatedOnAnotherFunctionStopsStartUp() throws SQLException {
+        assertStartUpFails(new String[] {
+                        "CREATE FUNCTION host_keep_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
+                        "DROP TRIGGER tg_engineers_version ON engineers",
+                        "CREATE TRIGGER tg_engineers_version BEFORE INSERT OR UPDATE ON engineers"
+                                + " FOR EACH ROW EXECUTE FUNCTION host_keep_row()"},
+                "trigger tg_engineers_version on engineers calls host_keep_row, expected certtrack_advance_version");
+    }
+
+    @Test
+    void anIndexMadePartialStopsStartUp() throws SQLException {
+        assertStartUpFails(new String[] {
+                        "DROP INDEX ix_engineers_name_id",
+                        "CREATE INDEX ix_engineers_name_id ON engineers (name, id) WHERE age > 40"},
+                "index ix_engineers_name_id is on engineers (name, id) where (age > 40), expected on engineers (name, id)");
+    }
+
+    @Test
+    void anIndexLeftInvalidByAFailedConcurrentBuildStopsStartUp() throws SQLException {
+        try (TestDatabase fresh = openDatabase()) {
+            fresh.certTrack().build().close();
+            try (HikariDataSource pool = fresh.newPool()) {
+                execute(pool, "DROP INDEX ix_engineers_name_id",
+                        "INSERT INTO engineers (name, specialty, age) VALUES ('Ada', 'backend', 36), ('Ada', 'frontend', 41)");
+                assertThatThrownBy(() -> execute(pool, "CREATE UNIQUE INDEX CONCURRENTLY ix_engineers_name_id ON engineers (name)"))
+                        .as("two engineers named Ada fail the unique build, which leaves its index behind")
+                        .isInstanceOf(SQLException.class);
+            }
+            assertThatThrownBy(() -> fresh.certTrack().build())
+                    .isInstanceOf(CertTrackException.class)
+                    .hasMessageContaining("index ix_engineers_name_id is unique on engineers (name) (invalid: a CREATE INDEX"
+                            + " CONCURRENTLY failed; drop it and create it again), expected on engineers (name, id)");
+        }
+    }
+
+    @Test
     void aRoleThatMayOnlyReadSeesAnIntactSchemaIntact() throws SQLException {
         String reader = "certtrack_reader_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (TestDatabase fresh = openDatabase()) {

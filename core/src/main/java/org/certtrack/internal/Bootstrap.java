@@ -2,6 +2,7 @@ package org.certtrack.internal;
 
 import jakarta.persistence.EntityManagerFactory;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +94,15 @@ public final class Bootstrap {
      *                            difference, if the schema no longer matches what the migrations made
      */
     public static Migrations.MigrationResult migrate(DataSource dataSource, String where) {
-        Migrations migrations = Migrations.of(dataSource);
+        return migrate(dataSource, where, Migrations.DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /**
+     * As {@link #migrate(DataSource, String)}, each migration waiting at most {@code lockTimeout} for a lock
+     * ({@link Migrations#lockTimeout}).
+     */
+    public static Migrations.MigrationResult migrate(DataSource dataSource, String where, Duration lockTimeout) {
+        Migrations migrations = Migrations.of(dataSource).lockTimeout(lockTimeout);
         Migrations.MigrationResult result = migrations.migrate();
         long start = System.nanoTime();
         migrations.verifySchema();

@@ -1,11 +1,15 @@
 package org.certtrack.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +28,10 @@ import org.certtrack.DatabaseUrl;
  * H2's {@code INFORMATION_SCHEMA} and JDBC's {@link DatabaseMetaData}: each column's type, length and
  * nullability, and the {@code id} and {@code version} defaults; each named primary key, CHECK and foreign
  * key constraint (the foreign keys' referenced table, delete rule, and on PostgreSQL whether they were
- * validated); each named index and its columns; each sequence's increment; each trigger, and on
- * PostgreSQL whether it is enabled.
+ * validated); each named index, its columns, whether it is unique and whether it is partial (and on
+ * PostgreSQL whether it is valid: a failed {@code CREATE INDEX CONCURRENTLY} leaves an invalid one behind);
+ * each sequence's increment; each trigger and what it calls: on PostgreSQL whether it is enabled, the
+ * function it executes and that function's body ({@link #FUNCTION_DIGESTS}), on H2 its Java class.
  * A missing or changed one is a difference; what another party adds (a column, an index, a constraint of
  * its own) is not. The CHECK expressions themselves are not compared: each database rewrites them into
  * its own canonical text.
@@ -39,6 +45,20 @@ public final class SchemaCheck {
     private static final String TABLE_NAMES_PG = "('instructors', 'engineers', 'certificates')";
     private static final String TABLE_NAMES_H2 = "('INSTRUCTORS', 'ENGINEERS', 'CERTIFICATES')";
     private static final long ID_BLOCK = 50;
+
+    /**
+     * The SHA-256 digest of each PL/pgSQL trigger function's body ({@code pg_proc.prosrc}) as the latest
+     * migration that creates it leaves it, {@linkplain #digest normalized}: a function replaced by another
+     * body (with {@code CREATE OR REPLACE FUNCTION}) keeps its name and its triggers, and only this tells.
+     * A test compares them with the scripts, so a migration that changes a body must change its digest here.
+     */
+    static final Map<String, String> FUNCTION_DIGESTS = Map.of(
+            "certtrack_advance_version", "266084051c5007e8276b9ebe397168d4639431009709edbc958256f5ab6aa051",
+            "certtrack_instructor_timestamps", "329db08c225e3a34bca118492e1600aec2651ea211d2cfd0fa0cdc9e21b61e04");
+
+    /** The class H2 runs for each of certtrack's triggers; files made before 0.2.0 name the older one. */
+    private static final List<String> H2_TRIGGER_CLASSES = List.of("org.certtrack.spi.H2RowRules",
+            "org.certtrack.internal.H2RowRules");
 
     private SchemaCheck() {
     }
@@ -84,7 +104,8 @@ public final class SchemaCheck {
         Map<String, String> defaults = new TreeMap<>();
         compare("column", " (renamed or dropped?)", expected.columns, columns(connection, schema, h2, defaults), differences);
         compare("constraint", "", expected.constraints, constraints(connection, schema, h2), differences);
-        compare("index", "", expected.indexes, indexes(connection.getMetaData(), schema, h2), differences);
+        compare("index", "", expected.indexes,
+                h2 ? indexes(connection.getMetaData(), schema) : indexes(connection, schema), differences);
 
         // Other writers insert without an id or a version: the columns' defaults must stay.
         for (String table : TABLES) {
@@ -110,18 +131,48 @@ public final class SchemaCheck {
             }
         }
 
-        Map<String, Boolean> triggers = triggers(connection, schema, h2);
+        Map<String, Trigger> triggers = triggers(connection, schema, h2);
         expected.triggers.forEach((name, table) -> {
-            Boolean enabled = triggers.get(name + " on " + table);
-            if (enabled == null) {
+            Trigger trigger = triggers.get(name + " on " + table);
+            String expectedCall = h2 ? String.join(" or ", H2_TRIGGER_CLASSES) : expected.functions.get(name);
+            if (trigger == null) {
                 differences.add("trigger " + name + " on " + table + " is missing (it keeps version and updated_at"
                         + " right for every writer)");
-            } else if (!enabled) {
+            } else if (!trigger.enabled) {
                 differences.add("trigger " + name + " on " + table + " is disabled (ALTER TABLE " + table + " ENABLE TRIGGER "
                         + name + "; it keeps version and updated_at right for every writer)");
             }
+            if (trigger != null && !(h2 ? H2_TRIGGER_CLASSES.contains(trigger.calls) : expectedCall.equals(trigger.calls))) {
+                differences.add("trigger " + name + " on " + table + " calls " + trigger.calls + ", expected " + expectedCall);
+            }
         });
+        if (!h2) {
+            Map<String, String> bodies = functionBodies(connection, schema);
+            FUNCTION_DIGESTS.forEach((function, digest) -> {
+                String body = bodies.get(function);
+                if (body == null) {
+                    differences.add("function " + function + " is missing (certtrack's triggers execute it)");
+                } else if (!digest(body).equals(digest)) {
+                    differences.add("function " + function + " was replaced: its body is not the one certtrack's"
+                            + " migrations created (certtrack's triggers execute it; migrate a fresh schema to see the original)");
+                }
+            });
+        }
         return differences;
+    }
+
+    /**
+     * The SHA-256 digest, in hex, of a function body with line endings made {@code \n}, every run of
+     * whitespace made one space, and the ends stripped: re-indenting a body is not replacing it.
+     */
+    static String digest(String body) {
+        String normalized = body.replace("\r\n", "\n").strip().replaceAll("\\s+", " ");
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(normalized.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
     }
 
     /** Adds a difference for each expected {@code kind} that is missing from {@code actual} or defined otherwise. */
@@ -137,8 +188,16 @@ public final class SchemaCheck {
         });
     }
 
+    /**
+     * @param triggers  each trigger's name to its table
+     * @param functions on PostgreSQL, each trigger's name to the function it executes
+     */
     private record Expected(Map<String, String> columns, Map<String, String> constraints,
-                            Map<String, String> indexes, Map<String, String> triggers) {
+                            Map<String, String> indexes, Map<String, String> triggers, Map<String, String> functions) {
+    }
+
+    /** A trigger as the database has it: whether it fires, and the function (PostgreSQL) or class (H2) it calls. */
+    private record Trigger(boolean enabled, String calls) {
     }
 
     /** What migrations V1 to V6 made. H2's text columns are twice as wide (V6: it counts UTF-16 units). */
@@ -190,10 +249,13 @@ public final class SchemaCheck {
         triggers.put("tg_engineers_version", "engineers");
         triggers.put("tg_certificates_version", "certificates");
         triggers.put("tg_instructors_version", "instructors");
+        Map<String, String> functions = new LinkedHashMap<>();
         if (!h2) {
             triggers.put("tg_instructors_timestamps", "instructors");   // H2's one trigger does both
+            triggers.keySet().forEach(trigger -> functions.put(trigger, trigger.endsWith("_version")
+                    ? "certtrack_advance_version" : "certtrack_instructor_timestamps"));
         }
-        return new Expected(columns, constraints, indexes, triggers);
+        return new Expected(columns, constraints, indexes, triggers, functions);
     }
 
     private static void column(Map<String, String> columns, String name, String type, boolean nullable) {
@@ -298,11 +360,13 @@ public final class SchemaCheck {
         return increments;
     }
 
-    private static Map<String, String> indexes(DatabaseMetaData metaData, String schema, boolean upperCase) throws SQLException {
+    /** Each index of certtrack's tables on H2 (which has no partial indexes), by name, to its definition. */
+    private static Map<String, String> indexes(DatabaseMetaData metaData, String schema) throws SQLException {
         Map<String, Map<Integer, String>> columnsByIndex = new TreeMap<>();
         Map<String, String> tableOf = new TreeMap<>();
+        Map<String, Boolean> unique = new TreeMap<>();
         for (String table : TABLES) {
-            try (ResultSet rows = metaData.getIndexInfo(null, schema, upperCase ? table.toUpperCase(Locale.ROOT) : table, false, true)) {
+            try (ResultSet rows = metaData.getIndexInfo(null, schema, table.toUpperCase(Locale.ROOT), false, true)) {
                 while (rows.next()) {
                     String index = rows.getString("INDEX_NAME");
                     String column = rows.getString("COLUMN_NAME");
@@ -312,32 +376,85 @@ public final class SchemaCheck {
                     columnsByIndex.computeIfAbsent(lower(index), name -> new TreeMap<>())
                             .put(rows.getInt("ORDINAL_POSITION"), lower(column));
                     tableOf.put(lower(index), table);
+                    unique.put(lower(index), !rows.getBoolean("NON_UNIQUE"));
                 }
             }
         }
         Map<String, String> indexes = new TreeMap<>();
-        columnsByIndex.forEach((index, columns) -> indexes.put(index,
-                "on " + tableOf.get(index) + " (" + String.join(", ", columns.values()) + ")"));
+        columnsByIndex.forEach((index, columns) -> indexes.put(index, (unique.get(index) ? "unique " : "")
+                + "on " + tableOf.get(index) + " (" + String.join(", ", columns.values()) + ")"));
         return indexes;
     }
 
-    /** Each trigger of the schema, as {@code name on table}, to whether it is enabled. */
-    private static Map<String, Boolean> triggers(Connection connection, String schema, boolean h2) throws SQLException {
-        String sql = h2
-                ? "SELECT trigger_name, event_object_table, TRUE FROM information_schema.triggers WHERE trigger_schema = ?"
-                : "SELECT t.tgname, c.relname, t.tgenabled <> 'D' FROM pg_catalog.pg_trigger t"
-                        + " JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE n.nspname = ? AND NOT t.tgisinternal";
-        Map<String, Boolean> triggers = new TreeMap<>();
+    /**
+     * Each index of certtrack's tables on PostgreSQL, by name, to its definition: whether it is unique, its
+     * table and key columns, its {@code WHERE} clause if it is partial, and whether it is invalid (a
+     * {@code CREATE INDEX CONCURRENTLY} that failed leaves the index behind, unused by queries, yet still
+     * maintained on every write).
+     */
+    private static Map<String, String> indexes(Connection connection, String schema) throws SQLException {
+        String sql = "SELECT i.relname, c.relname, x.indisunique, x.indisvalid, pg_get_expr(x.indpred, x.indrelid),"
+                + " (SELECT string_agg(pg_get_indexdef(x.indexrelid, k, true), ', ' ORDER BY k)"
+                + " FROM generate_series(1, x.indnkeyatts) k)"
+                + " FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid"
+                + " JOIN pg_catalog.pg_class c ON c.oid = x.indrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND c.relname IN " + TABLE_NAMES_PG;
+        Map<String, String> indexes = new TreeMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, schema);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    triggers.put(lower(rows.getString(1)) + " on " + lower(rows.getString(2)), rows.getBoolean(3));
+                    String predicate = rows.getString(5);
+                    indexes.put(lower(rows.getString(1)), (rows.getBoolean(3) ? "unique " : "") + "on "
+                            + lower(rows.getString(2)) + " (" + lower(rows.getString(6)) + ")"
+                            + (predicate == null ? "" : " where " + predicate)
+                            + (rows.getBoolean(4) ? "" : " (invalid: a CREATE INDEX CONCURRENTLY failed; drop it and"
+                                    + " create it again)"));
+                }
+            }
+        }
+        return indexes;
+    }
+
+    /** Each trigger of the schema, as {@code name on table}. */
+    private static Map<String, Trigger> triggers(Connection connection, String schema, boolean h2) throws SQLException {
+        String sql = h2
+                ? "SELECT trigger_name, event_object_table, TRUE, java_class FROM information_schema.triggers"
+                        + " WHERE trigger_schema = ?"
+                : "SELECT t.tgname, c.relname, t.tgenabled <> 'D', p.proname FROM pg_catalog.pg_trigger t"
+                        + " JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                        + " JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid"
+                        + " WHERE n.nspname = ? AND NOT t.tgisinternal";
+        Map<String, Trigger> triggers = new TreeMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, schema);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    triggers.put(lower(rows.getString(1)) + " on " + lower(rows.getString(2)),
+                            new Trigger(rows.getBoolean(3), h2 ? rows.getString(4) : lower(rows.getString(4))));
                 }
             }
         }
         return triggers;
+    }
+
+    /**
+     * The body of each of certtrack's trigger functions in the schema, by name. Only PostgreSQL has them;
+     * a function of the same name in another schema is not certtrack's.
+     */
+    private static Map<String, String> functionBodies(Connection connection, String schema) throws SQLException {
+        String sql = "SELECT p.proname, p.prosrc FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
+                + " WHERE n.nspname = ? AND p.proname IN ('certtrack_advance_version', 'certtrack_instructor_timestamps')";
+        Map<String, String> bodies = new TreeMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, schema);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    bodies.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        return bodies;
     }
 
     private static String lower(String identifier) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import jakarta.persistence.EntityManager;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -84,6 +85,19 @@ public final class Integration {
      */
     public static Migrations.MigrationResult migrateAndCheck(DataSource dataSource, String where) {
         return Bootstrap.migrate(requireNonNull(dataSource, "dataSource"), requireNonNull(where, "where"));
+    }
+
+    /**
+     * As {@link #migrateAndCheck(DataSource, String)}, each migration waiting at most {@code lockTimeout} for
+     * a lock on certtrack's tables ({@link Migrations#lockTimeout(Duration)}).
+     *
+     * @throws org.certtrack.TimedOutException naming {@code lockTimeout} and the sessions holding locks, if a
+     *                                         migration waited that long (PostgreSQL)
+     * @throws org.certtrack.InvalidValueException unless {@code lockTimeout} is between 1 ms and 1 hour
+     */
+    public static Migrations.MigrationResult migrateAndCheck(DataSource dataSource, String where, Duration lockTimeout) {
+        return Bootstrap.migrate(requireNonNull(dataSource, "dataSource"), requireNonNull(where, "where"),
+                requireNonNull(lockTimeout, "lockTimeout"));
     }
 
     /**

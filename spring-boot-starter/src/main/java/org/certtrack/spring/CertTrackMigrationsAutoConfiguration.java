@@ -42,7 +42,8 @@ public final class CertTrackMigrationsAutoConfiguration {
                                                           ObjectProvider<JdbcConnectionDetails> connectionDetails) {
         CertTrackProperties.Migrations migrations = properties.migrations();
         if (!migrations.ownCredentials()) {
-            return new CertTrackSchemaInitializer(dataSource, "the application's DataSource", migrations.enabled());
+            return new CertTrackSchemaInitializer(dataSource, "the application's DataSource", migrations.enabled(),
+                    migrations.lockTimeout());
         }
         JdbcConnectionDetails application = connectionDetails.getIfAvailable();
         String url = migrations.url() != null ? migrations.url() : application == null ? null : application.getJdbcUrl();
@@ -58,6 +59,6 @@ public final class CertTrackMigrationsAutoConfiguration {
                 .type(SimpleDriverDataSource.class).url(url).username(user).password(password).build();
         String where = (migrations.url() != null ? "certtrack.migrations.url " + DatabaseUrl.mask(url) : "the application's database")
                 + (user == null ? "" : " as user " + user);
-        return new CertTrackSchemaInitializer(migrating, where, migrations.enabled());
+        return new CertTrackSchemaInitializer(migrating, where, migrations.enabled(), migrations.lockTimeout());
     }
 }

@@ -1,7 +1,10 @@
 package org.certtrack.spring;
 
+import java.time.Duration;
+
 import org.certtrack.DatabaseUrl;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -48,8 +51,31 @@ public record CertTrackProperties(@DefaultValue("true") boolean enabled, @Defaul
      *                 only read and write rows); unset: the application's user (spring.datasource.username).
      * @param password Login password of the user to migrate as; unset: the application's password. Never
      *                 logged nor shown in a message.
+     * @param lockTimeout The longest a migration waits for a lock on certtrack's tables on PostgreSQL
+     *                 (lock_timeout on the migration's connections; between 1 ms and 1 hour). Behind another
+     *                 application's open transaction a migration would otherwise wait as long as that
+     *                 transaction lasts, with every other session's queries on the table queued behind it.
+     *                 Then start-up fails with a TimedOutException naming lockTimeout and the sessions
+     *                 holding locks, and the migration is rolled back. H2 has its own LOCK_TIMEOUT.
      */
-    public record Migrations(@DefaultValue("true") boolean enabled, String url, String user, String password) {
+    public record Migrations(@DefaultValue("true") boolean enabled, String url, String user, String password,
+                             @DefaultValue("10s") Duration lockTimeout) {
+
+        /** The settings, checked. */
+        @ConstructorBinding
+        public Migrations {
+            if (lockTimeout == null) {
+                lockTimeout = org.certtrack.Migrations.DEFAULT_LOCK_TIMEOUT;
+            } else if (lockTimeout.toMillis() < 1 || lockTimeout.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("certtrack.migrations.lock-timeout must be between 1 ms and 1 hour,"
+                        + " but was " + lockTimeout);
+            }
+        }
+
+        /** The settings before {@code lockTimeout}, which is then 10 s ({@link org.certtrack.Migrations#DEFAULT_LOCK_TIMEOUT}). */
+        public Migrations(boolean enabled, String url, String user, String password) {
+            this(enabled, url, user, password, org.certtrack.Migrations.DEFAULT_LOCK_TIMEOUT);
+        }
 
         /** Whether migrations connect otherwise than through the application's DataSource. */
         public boolean ownCredentials() {
@@ -60,7 +86,7 @@ public record CertTrackProperties(@DefaultValue("true") boolean enabled, @Defaul
         @Override
         public String toString() {
             return "Migrations[enabled=" + enabled + ", url=" + DatabaseUrl.mask(url) + ", user=" + user
-                    + ", password=" + (password == null ? null : "****") + "]";
+                    + ", password=" + (password == null ? null : "****") + ", lockTimeout=" + lockTimeout + "]";
         }
     }
 }

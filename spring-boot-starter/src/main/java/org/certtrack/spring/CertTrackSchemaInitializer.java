@@ -2,9 +2,12 @@ package org.certtrack.spring;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import org.certtrack.Migrations;
+import org.certtrack.TimedOutException;
 import org.certtrack.spi.Integration;
 import org.springframework.beans.factory.InitializingBean;
 
@@ -19,6 +22,7 @@ public class CertTrackSchemaInitializer implements InitializingBean {
     private final DataSource dataSource;
     private final String where;
     private final boolean enabled;
+    private final Duration lockTimeout;
     private Migrations.MigrationResult result;
 
     /** An initializer for this data source; it migrates when the context initializes the bean. */
@@ -32,15 +36,33 @@ public class CertTrackSchemaInitializer implements InitializingBean {
      * @param where the database, for the log line; never a password
      */
     public CertTrackSchemaInitializer(DataSource dataSource, String where, boolean enabled) {
+        this(dataSource, where, enabled, Migrations.DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /**
+     * As {@link #CertTrackSchemaInitializer(DataSource, String, boolean)}, each migration waiting at most
+     * {@code lockTimeout} for a lock on certtrack's tables ({@code certtrack.migrations.lock-timeout}).
+     */
+    public CertTrackSchemaInitializer(DataSource dataSource, String where, boolean enabled, Duration lockTimeout) {
         this.dataSource = requireNonNull(dataSource, "dataSource");
         this.where = requireNonNull(where, "where");
         this.enabled = enabled;
+        this.lockTimeout = requireNonNull(lockTimeout, "lockTimeout");
     }
 
     @Override
     public void afterPropertiesSet() {
         if (enabled) {
-            result = Integration.migrateAndCheck(dataSource, where);
+            try {
+                result = Integration.migrateAndCheck(dataSource, where, lockTimeout);
+            } catch (TimedOutException e) {
+                if (!"lockTimeout".equals(e.limit())) {
+                    throw e;
+                }
+                // Say it as the application sets it.
+                throw new TimedOutException(e.limit(), e.timeout(), e.getMessage() + " (certtrack.migrations.lock-timeout="
+                        + lockTimeout.toMillis() + "ms)", e);
+            }
         }
     }
 

@@ -112,6 +112,27 @@ class CertTrackSettingsTest {
     }
 
     @Test
+    void aLockTimeoutOutOfBoundsStopsStartUpNamingTheProperty() {
+        application.withPropertyValues("certtrack.migrations.lock-timeout=0s").run(context -> {
+            assertThat(context).hasFailed();
+            StringBuilder messages = new StringBuilder();
+            for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
+                messages.append(cause).append('\n');
+            }
+            assertThat(messages.toString()).as("the failure and its causes")
+                    .contains("certtrack.migrations.lock-timeout must be between 1 ms and 1 hour, but was PT0S");
+        });
+    }
+
+    @Test
+    void theLockTimeoutIsBound() {
+        application.withPropertyValues("certtrack.migrations.lock-timeout=3s").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(CertTrackProperties.class).migrations().lockTimeout()).hasSeconds(3);
+        });
+    }
+
+    @Test
     void theSettingsPrintWithoutThePassword() {
         assertThat(new CertTrackProperties.Migrations(true, "jdbc:postgresql://h/db?password=url-secret", "owner",
                 MIGRATOR_PASSWORD).toString()).doesNotContain(MIGRATOR_PASSWORD, "url-secret").contains("owner");
@@ -125,7 +146,7 @@ class CertTrackSettingsTest {
             metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         for (String name : List.of("certtrack.enabled", "certtrack.migrations.enabled", "certtrack.migrations.url",
-                "certtrack.migrations.user", "certtrack.migrations.password")) {
+                "certtrack.migrations.user", "certtrack.migrations.password", "certtrack.migrations.lock-timeout")) {
             int at = metadata.indexOf("\"name\": \"" + name + "\"");
             assertThat(at).as("metadata of " + name).isNotNegative();
             String entry = metadata.substring(metadata.lastIndexOf('{', at), metadata.indexOf('}', at));
