@@ -30,6 +30,15 @@ public final class JpaCertificateRepository extends JpaRepository<Certificate> i
     }
 
     @Override
+    public List<Certificate> findExpiringInAfter(int year, Certificate last, int size) {
+        if (last == null) {
+            return firstRows(named("expiringIn", Certificate.class).setParameter("year", year), size);
+        }
+        return firstRows(named("expiringInAfter", Certificate.class).setParameter("year", year)
+                .setParameter("id", cursorId(last)), size);
+    }
+
+    @Override
     public List<Certificate> findExpiringInOrBefore(int year, PageRequest page) {
         return page(named("expiringInOrBefore", Certificate.class)
                 // The lowest year the schema allows (ck_certificates_expiration_year_plausible): "year or before".

@@ -115,6 +115,35 @@ abstract class JpaRepository<T> {
     }
 
     /**
+     * The first {@code size} rows of the query: a keyset page, whose query starts after the last row seen
+     * instead of skipping the rows before it.
+     *
+     * @throws InvalidValueException naming {@code size} unless it is between 1 and {@value PageRequest#MAX_SIZE},
+     *                               the bound a {@link PageRequest} has
+     */
+    static <R> List<R> firstRows(TypedQuery<R> query, int size) {
+        return query.setMaxResults(pageSize(size)).getResultList();
+    }
+
+    /** {@code size} if it is a page size a {@link PageRequest} could have. */
+    static int pageSize(int size) {
+        return Require.between("size", size, 1, PageRequest.MAX_SIZE);
+    }
+
+    /**
+     * The id of {@code last}, the row a keyset page starts after; an entity never saved has no place in the
+     * order, so it fails as {@link #delete} does for one.
+     */
+    long cursorId(T last) {
+        Object id = entityManager.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(last);
+        if (id == null) {
+            throw new InvalidValueException(entityName + ".id", "must name an existing " + entityName.toLowerCase(Locale.ROOT)
+                    + " to page after: this one was never saved", last);
+        }
+        return (Long) id;
+    }
+
+    /**
      * One page of the entities whose {@code name} contains {@code fragment}, ignoring the case of the ASCII
      * letters A-Z only, ordered by name and id, with {@code %}, {@code _} and {@code \\} in the fragment
      * matching only themselves. Every other character matches only itself: {@code lower()} folds non-ASCII
