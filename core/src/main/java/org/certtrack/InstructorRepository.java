@@ -78,9 +78,10 @@ public interface InstructorRepository {
 
     /**
      * One page of instructors ordered by name and id, each with their engineers, as read-only rows, in one
-     * SQL statement whose cost does not grow with the tables; empty past the last page. For showing
-     * instructors (the JSON API's {@code GET /instructors}); several times cheaper than
-     * {@link #findAllWithEngineers}.
+     * SQL statement; empty past the last page. For showing instructors (the JSON API's
+     * {@code GET /instructors}); several times cheaper than {@link #findAllWithEngineers}. A page near the
+     * start costs the same however large the tables grow, a deep one more: to walk through many pages, use
+     * {@link #findRowsWithEngineersAfter}.
      */
     List<InstructorWithEngineers> findRowsWithEngineers(PageRequest page);
 

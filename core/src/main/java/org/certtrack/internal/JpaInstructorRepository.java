@@ -23,8 +23,8 @@ import org.hibernate.query.NativeQuery;
 public final class JpaInstructorRepository extends JpaRepository<Instructor> implements InstructorRepository {
 
     // Rows of instructors with the engineers holding a certificate they issued, each pair once, ordered by
-    // instructor and then engineer. The page form picks its instructors first, from the (name, id) index, and
-    // takes only their certificates, so its cost stays flat however large the tables grow.
+    // instructor and then engineer. The page forms pick their instructors first, from the (name, id) index, and
+    // take only their certificates: the keyset page costs the same at any depth, the OFFSET page grows with it.
     private static final String PAIRS = """
             SELECT i.id AS i_id, i.name AS i_name, i.created_at AS i_created_at, i.updated_at AS i_updated_at,
                    e.id AS e_id, e.name AS e_name, e.specialty AS e_specialty, e.age AS e_age
