@@ -37,6 +37,8 @@ import org.hibernate.annotations.BatchSize;
 @NamedQuery(name = "Engineer.inNameOrder", query = "from Engineer e order by e.name, e.id")
 @NamedQuery(name = "Engineer.inNameOrderAfter", query = "from Engineer e where (e.name, e.id) > (:name, :id) order by e.name, e.id")
 @NamedQuery(name = "Engineer.idsInNameOrder", query = "select e.id from Engineer e order by e.name, e.id")
+@NamedQuery(name = "Engineer.idsInNameOrderAfter",
+        query = "select e.id from Engineer e where (e.name, e.id) > (:name, :id) order by e.name, e.id")
 @NamedQuery(name = "Engineer.withCertificates", query = """
         select e from Engineer e
         left join fetch e.certificates c

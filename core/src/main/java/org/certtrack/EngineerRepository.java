@@ -62,6 +62,18 @@ public interface EngineerRepository {
      */
     List<Engineer> findAllWithCertificates(PageRequest page);
 
+    /**
+     * The {@code size} engineers that come after {@code last} in name and id order (the first {@code size}
+     * when {@code last} is null), each with their certificates and the certificates' instructors loaded, in
+     * at most 2 SQL statements; empty past the last page. Keyset paging: each page costs what the first does
+     * however deep it is (see {@link EngineerRepository}). Only {@code last}'s name and id are read, as you
+     * hold them: it may have been deleted since.
+     *
+     * @throws InvalidValueException naming {@code size} unless it is between 1 and {@value PageRequest#MAX_SIZE},
+     *                               and {@code Engineer.id} when {@code last} was never saved
+     */
+    List<Engineer> findAllWithCertificatesAfter(Engineer last, int size);
+
     /** One page of the engineers with exactly this specialty, ordered by name and id; empty when none has it. */
     List<Engineer> findBySpecialty(String specialty, PageRequest page);
 

@@ -40,6 +40,8 @@ import org.hibernate.generator.EventType;
 @NamedQuery(name = "Instructor.inNameOrder", query = "from Instructor i order by i.name, i.id")
 @NamedQuery(name = "Instructor.inNameOrderAfter", query = "from Instructor i where (i.name, i.id) > (:name, :id) order by i.name, i.id")
 @NamedQuery(name = "Instructor.idsInNameOrder", query = "select i.id from Instructor i order by i.name, i.id")
+@NamedQuery(name = "Instructor.idsInNameOrderAfter",
+        query = "select i.id from Instructor i where (i.name, i.id) > (:name, :id) order by i.name, i.id")
 @NamedQuery(name = "Instructor.withEngineers", query = """
         select i from Instructor i
         left join fetch i.certificates c

@@ -70,6 +70,18 @@ public interface InstructorRepository {
     List<Instructor> findAllWithEngineers(PageRequest page);
 
     /**
+     * The {@code size} instructors that come after {@code last} in name and id order (the first {@code size}
+     * when {@code last} is null), as entities with their certificates and engineers loaded, in at most 2 SQL
+     * statements; empty past the last page. Keyset paging: each page costs what the first does however deep
+     * it is (see {@link InstructorRepository}). Only {@code last}'s name and id are read, as you hold them: it
+     * may have been deleted since.
+     *
+     * @throws InvalidValueException naming {@code size} unless it is between 1 and {@value PageRequest#MAX_SIZE},
+     *                               and {@code Instructor.id} when {@code last} was never saved
+     */
+    List<Instructor> findAllWithEngineersAfter(Instructor last, int size);
+
+    /**
      * Hands every instructor with their engineers to {@code action} as read-only rows, ordered by name and
      * id, reading one SQL statement as a stream: memory stays flat however many rows there are, and no
      * entity is loaded. For reports and exports over all instructors.

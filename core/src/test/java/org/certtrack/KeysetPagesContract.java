@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The keyset reads ({@code findAllAfter}, {@code findRowsWithEngineersAfter}, {@code findBySpecialtyAfter},
- * {@code findExpiringInAfter}): walked page by page they give exactly the numbered pages, also where a
+ * The keyset reads ({@code findAllAfter}, {@code findAllWithEngineersAfter}, {@code findRowsWithEngineersAfter},
+ * {@code findAllWithCertificatesAfter}, {@code findBySpecialtyAfter}, {@code findExpiringInAfter}): walked page by page they give exactly the numbered pages, also where a
  * page ends inside a run of equal names, and from a cursor row deleted in between.
  */
 abstract class KeysetPagesContract extends DatabaseContract {
@@ -52,6 +52,14 @@ abstract class KeysetPagesContract extends DatabaseContract {
             assertThat(aPageEndsInsideATie(instructors, Instructor::getName)).as("a page of instructors ends inside a run of one name").isTrue();
 
             statements.reset();
+            List<List<Instructor>> withEngineers = walk((last, size) -> work.instructors().findAllWithEngineersAfter(last, size));
+            assertThat(statements.count()).as("SQL statements for %d pages of instructors with engineers, and the empty one after",
+                    withEngineers.size()).isEqualTo(2 * withEngineers.size() + 1);
+            assertThat(withEngineers).as("instructors with engineers after the last seen").isEqualTo(instructors);
+            assertThat(withEngineers.stream().flatMap(List::stream).mapToInt(instructor -> instructor.getEngineers().size()).sum())
+                    .as("engineers of the instructors on all pages").isEqualTo(40);
+
+            statements.reset();
             List<InstructorWithEngineers> secondPage = work.instructors().findRowsWithEngineersAfter(
                     work.instructors().findRowsWithEngineers(PageRequest.first(SIZE)).get(SIZE - 1), SIZE);
             assertThat(statements.count()).as("SQL statements for two pages of rows").isEqualTo(2);
@@ -65,6 +73,11 @@ abstract class KeysetPagesContract extends DatabaseContract {
             List<List<Engineer>> engineers = walk((last, size) -> work.engineers().findAllAfter(last, size));
             assertThat(engineers).as("engineers after the last seen").isEqualTo(numbered(page -> work.engineers().findAll(page)));
             assertThat(aPageEndsInsideATie(engineers, Engineer::getName)).as("a page of engineers ends inside a run of one name").isTrue();
+
+            List<List<Engineer>> withCertificates = walk((last, size) -> work.engineers().findAllWithCertificatesAfter(last, size));
+            assertThat(withCertificates).as("engineers with certificates after the last seen").isEqualTo(engineers);
+            assertThat(withCertificates.stream().flatMap(List::stream).mapToInt(engineer -> engineer.getCertificates().size()).sum())
+                    .as("certificates of the engineers on all pages").isEqualTo(40);
 
             List<List<Engineer>> devops = walk((last, size) -> work.engineers().findBySpecialtyAfter("devops", last, size));
             assertThat(devops).as("devops engineers after the last seen")
@@ -94,6 +107,10 @@ abstract class KeysetPagesContract extends DatabaseContract {
                 work -> work.instructors().findAll(PageRequest.first(PageRequest.MAX_SIZE)),
                 (work, last) -> work.instructors().findAllAfter(last, SIZE),
                 (work, gone) -> work.instructors().deleteById(gone.getId()));
+        pageAfterADeletedRow("instructors as entities with engineers",
+                work -> work.instructors().findAllWithEngineers(PageRequest.first(PageRequest.MAX_SIZE)),
+                (work, last) -> work.instructors().findAllWithEngineersAfter(last, SIZE),
+                (work, gone) -> work.instructors().deleteById(gone.getId()));
         pageAfterADeletedRow("instructors with engineers",
                 work -> work.instructors().findRowsWithEngineers(PageRequest.first(PageRequest.MAX_SIZE)),
                 (work, last) -> work.instructors().findRowsWithEngineersAfter(last, SIZE),
@@ -101,6 +118,10 @@ abstract class KeysetPagesContract extends DatabaseContract {
         pageAfterADeletedRow("engineers",
                 work -> work.engineers().findAll(PageRequest.first(PageRequest.MAX_SIZE)),
                 (work, last) -> work.engineers().findAllAfter(last, SIZE),
+                (work, gone) -> work.engineers().deleteById(gone.getId()));
+        pageAfterADeletedRow("engineers with certificates",
+                work -> work.engineers().findAllWithCertificates(PageRequest.first(PageRequest.MAX_SIZE)),
+                (work, last) -> work.engineers().findAllWithCertificatesAfter(last, SIZE),
                 (work, gone) -> work.engineers().deleteById(gone.getId()));
         pageAfterADeletedRow("backend engineers",
                 work -> work.engineers().findBySpecialty("backend", PageRequest.first(PageRequest.MAX_SIZE)),
@@ -114,7 +135,9 @@ abstract class KeysetPagesContract extends DatabaseContract {
             for (int size : new int[] {0, PageRequest.MAX_SIZE + 1}) {
                 String message = "size must be between 1 and 500, but was " + size;
                 assertThatThrownBy(() -> work.instructors().findAllAfter(null, size)).isInstanceOf(InvalidValueException.class).hasMessage(message);
+                assertThatThrownBy(() -> work.instructors().findAllWithEngineersAfter(null, size)).hasMessage(message);
                 assertThatThrownBy(() -> work.instructors().findRowsWithEngineersAfter(null, size)).hasMessage(message);
+                assertThatThrownBy(() -> work.engineers().findAllWithCertificatesAfter(null, size)).hasMessage(message);
                 assertThatThrownBy(() -> work.engineers().findAllAfter(null, size)).hasMessage(message);
                 assertThatThrownBy(() -> work.engineers().findBySpecialtyAfter("backend", null, size)).hasMessage(message);
                 assertThatThrownBy(() -> work.certificates().findExpiringInAfter(YEAR, null, size)).hasMessage(message);
@@ -129,6 +152,10 @@ abstract class KeysetPagesContract extends DatabaseContract {
         certTrack.useTransaction(work -> {
             assertThatThrownBy(() -> work.instructors().findAllAfter(new Instructor("New"), SIZE))
                     .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("Instructor.id"));
+            assertThatThrownBy(() -> work.instructors().findAllWithEngineersAfter(new Instructor("New"), SIZE))
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("Instructor.id"));
+            assertThatThrownBy(() -> work.engineers().findAllWithCertificatesAfter(new Engineer("New", "backend", 30), SIZE))
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("Engineer.id"));
             assertThatThrownBy(() -> work.engineers().findAllAfter(new Engineer("New", "backend", 30), SIZE))
                     .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("Engineer.id"));
             assertThatThrownBy(() -> work.engineers().findBySpecialtyAfter("backend", new Engineer("New", "backend", 30), SIZE))

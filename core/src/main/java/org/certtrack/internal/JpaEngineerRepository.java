@@ -55,6 +55,11 @@ public final class JpaEngineerRepository extends JpaRepository<Engineer> impleme
     }
 
     @Override
+    public List<Engineer> findAllWithCertificatesAfter(Engineer last, int size) {
+        return pageWithFetchesAfter("withCertificates", last, last == null ? null : last.getName(), size);
+    }
+
+    @Override
     public List<Engineer> findBySpecialty(String specialty, PageRequest page) {
         Require.searchText("specialty", specialty);
         return page(named("bySpecialty", Engineer.class).setParameter("specialty", specialty), page);

@@ -64,6 +64,11 @@ public final class JpaInstructorRepository extends JpaRepository<Instructor> imp
     }
 
     @Override
+    public List<Instructor> findAllWithEngineersAfter(Instructor last, int size) {
+        return pageWithFetchesAfter("withEngineers", last, last == null ? null : last.getName(), size);
+    }
+
+    @Override
     public void forEachRowWithEngineers(Consumer<InstructorWithEngineers> action) {
         requireNonNull(action, "action");
         try (Stream<Object[]> rows = pairs(ALL_PAIRS).setFetchSize(1_000).getResultStream()) {

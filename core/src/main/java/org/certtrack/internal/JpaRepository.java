@@ -179,7 +179,22 @@ abstract class JpaRepository<T> {
      * {@code fetchQuery} loads those entities (parameter {@code :ids}) with what it joins.
      */
     List<T> pageWithFetches(String fetchQuery, PageRequest page) {
-        List<Long> ids = page(named("idsInNameOrder", Long.class), page);
+        return withFetches(fetchQuery, page(named("idsInNameOrder", Long.class), page));
+    }
+
+    /**
+     * The keyset form of {@link #pageWithFetches}: the ids of the {@code size} entities after {@code last} in
+     * name and id order (named query {@code idsInNameOrderAfter}, parameters {@code :name} and {@code :id}),
+     * or the first {@code size} when {@code last} is null, then those entities with what {@code fetchQuery} joins.
+     */
+    List<T> pageWithFetchesAfter(String fetchQuery, T last, String lastName, int size) {
+        TypedQuery<Long> ids = last == null
+                ? named("idsInNameOrder", Long.class)
+                : named("idsInNameOrderAfter", Long.class).setParameter("name", lastName).setParameter("id", cursorId(last));
+        return withFetches(fetchQuery, firstRows(ids, size));
+    }
+
+    private List<T> withFetches(String fetchQuery, List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
