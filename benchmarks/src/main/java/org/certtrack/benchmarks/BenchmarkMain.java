@@ -55,7 +55,7 @@ public final class BenchmarkMain {
             new PagedReadsBenchmark(2_000 / scale).run(harness).forEach(r -> results.add(print(r)));
         }
         if (selected(only, "deep-pages")) {
-            new DeepPagesBenchmark(20_000 / scale).run(quick ? new Harness(1, 9) : new Harness(3, 31)).forEach(r -> results.add(print(r)));
+            new DeepPagesBenchmark(20_000 / scale).run(quick ? new Harness(3, 21) : new Harness(10, 101)).forEach(r -> results.add(print(r)));
         }
         if (selected(only, "derived-list")) {
             results.add(print(new DerivedListBenchmark(50_000 / scale, 10_000 / scale).run(harness)));

@@ -41,11 +41,17 @@ final class DeepPagesBenchmark {
     private static final List<DeepRead<?>> READS = List.of(
             new DeepRead<Instructor>("instructors (findAll / findAllAfter)",
                     (work, page) -> work.instructors().findAll(page), (work, last, size) -> work.instructors().findAllAfter(last, size)),
+            new DeepRead<Instructor>("instructors with engineers, entities (findAllWithEngineers / findAllWithEngineersAfter)",
+                    (work, page) -> work.instructors().findAllWithEngineers(page),
+                    (work, last, size) -> work.instructors().findAllWithEngineersAfter(last, size)),
             new DeepRead<InstructorWithEngineers>("instructors with engineers, rows (findRowsWithEngineers / findRowsWithEngineersAfter)",
                     (work, page) -> work.instructors().findRowsWithEngineers(page),
                     (work, last, size) -> work.instructors().findRowsWithEngineersAfter(last, size)),
             new DeepRead<Engineer>("engineers (findAll / findAllAfter)",
                     (work, page) -> work.engineers().findAll(page), (work, last, size) -> work.engineers().findAllAfter(last, size)),
+            new DeepRead<Engineer>("engineers with certificates (findAllWithCertificates / findAllWithCertificatesAfter)",
+                    (work, page) -> work.engineers().findAllWithCertificates(page),
+                    (work, last, size) -> work.engineers().findAllWithCertificatesAfter(last, size)),
             new DeepRead<Engineer>("engineers of a specialty (findBySpecialty / findBySpecialtyAfter)",
                     (work, page) -> work.engineers().findBySpecialty("backend", page),
                     (work, last, size) -> work.engineers().findBySpecialtyAfter("backend", last, size)),
@@ -96,7 +102,7 @@ final class DeepPagesBenchmark {
 
     /**
      * The deep page timed against page 4. A page takes about a millisecond, so a pause of the shared machine
-     * would decide a long round: many short rounds (each reading a page for about 50 ms), whose median
+     * would decide a long round: many short rounds (each reading a page for about 10 ms), whose median
      * it does not move.
      */
     private static Result compare(Harness harness, String name, InstructorsWithEngineersBenchmark.Read deepRead, String baseline,
@@ -105,7 +111,7 @@ final class DeepPagesBenchmark {
         InstructorsWithEngineersBenchmark.repeated(5, deepRead);
         double slower = Math.max(InstructorsWithEngineersBenchmark.repeated(5, shallowRead),
                 InstructorsWithEngineersBenchmark.repeated(5, deepRead));
-        int repeats = (int) Math.max(1, Math.min(500, Math.ceil(0.05 / slower)));
+        int repeats = (int) Math.max(1, Math.min(500, Math.ceil(0.01 / slower)));
         Harness.Medians medians = harness.compare(
                 () -> InstructorsWithEngineersBenchmark.repeated(repeats, deepRead),
                 () -> InstructorsWithEngineersBenchmark.repeated(repeats, shallowRead));
