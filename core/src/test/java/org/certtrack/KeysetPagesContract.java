@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The keyset reads ({@code findAllAfter}, {@code findAllWithEngineersAfter}, {@code findRowsWithEngineersAfter},
- * {@code findAllWithCertificatesAfter}, {@code findBySpecialtyAfter}, {@code findExpiringInAfter}): walked page by page they give exactly the numbered pages, also where a
+ * {@code findAllWithCertificatesAfter}, {@code findBySpecialtyAfter}, {@code findExpiringInAfter},
+ * {@code findExpiringInOrBeforeAfter}): walked page by page they give exactly the numbered pages, also where a
  * page ends inside a run of equal names, and from a cursor row deleted in between.
  */
 abstract class KeysetPagesContract extends DatabaseContract {
@@ -93,6 +94,21 @@ abstract class KeysetPagesContract extends DatabaseContract {
                     .isEqualTo(numbered(page -> work.certificates().findExpiringIn(YEAR, page)));
             assertThat(expiring.stream().flatMap(List::stream)).as("only certificates expiring in %d, all 20", YEAR)
                     .hasSize(20).allMatch(certificate -> certificate.getExpirationYear() == YEAR);
+
+            List<List<Certificate>> certificates = walk((last, size) -> work.certificates().findAllAfter(last, size));
+            assertThat(certificates).as("certificates after the last seen").isEqualTo(numbered(page -> work.certificates().findAll(page)));
+            assertThat(certificates.stream().flatMap(List::stream)).as("all 40 certificates").hasSize(40);
+
+            statements.reset();
+            List<List<Certificate>> dueBy = walk((last, size) -> work.certificates().findExpiringInOrBeforeAfter(YEAR + 1, last, size));
+            assertThat(statements.count()).as("SQL statements for %d pages of certificates, with engineers and instructors", dueBy.size() + 1)
+                    .isEqualTo(dueBy.size() + 1);
+            assertThat(dueBy).as("certificates expiring in %d or before after the last seen", YEAR + 1)
+                    .isEqualTo(numbered(page -> work.certificates().findExpiringInOrBefore(YEAR + 1, page)));
+            assertThat(dueBy.stream().flatMap(List::stream).map(Certificate::getExpirationYear).distinct())
+                    .as("both years, soonest first").containsExactly(YEAR, YEAR + 1);
+            List<List<Certificate>> dueByYear = walk((last, size) -> work.certificates().findExpiringInOrBeforeAfter(YEAR, last, size));
+            assertThat(dueByYear).as("certificates expiring in %d or before", YEAR).isEqualTo(expiring);
             return null;
         });
     }
@@ -102,6 +118,14 @@ abstract class KeysetPagesContract extends DatabaseContract {
         pageAfterADeletedRow("certificates expiring in " + YEAR,
                 work -> work.certificates().findExpiringIn(YEAR, PageRequest.first(PageRequest.MAX_SIZE)),
                 (work, last) -> work.certificates().findExpiringInAfter(YEAR, last, SIZE),
+                (work, gone) -> work.certificates().deleteById(gone.getId()));
+        pageAfterADeletedRow("certificates",
+                work -> work.certificates().findAll(PageRequest.first(PageRequest.MAX_SIZE)),
+                (work, last) -> work.certificates().findAllAfter(last, SIZE),
+                (work, gone) -> work.certificates().deleteById(gone.getId()));
+        pageAfterADeletedRow("certificates expiring in " + (YEAR + 1) + " or before",
+                work -> work.certificates().findExpiringInOrBefore(YEAR + 1, PageRequest.first(PageRequest.MAX_SIZE)),
+                (work, last) -> work.certificates().findExpiringInOrBeforeAfter(YEAR + 1, last, SIZE),
                 (work, gone) -> work.certificates().deleteById(gone.getId()));
         pageAfterADeletedRow("instructors",
                 work -> work.instructors().findAll(PageRequest.first(PageRequest.MAX_SIZE)),
@@ -141,6 +165,8 @@ abstract class KeysetPagesContract extends DatabaseContract {
                 assertThatThrownBy(() -> work.engineers().findAllAfter(null, size)).hasMessage(message);
                 assertThatThrownBy(() -> work.engineers().findBySpecialtyAfter("backend", null, size)).hasMessage(message);
                 assertThatThrownBy(() -> work.certificates().findExpiringInAfter(YEAR, null, size)).hasMessage(message);
+                assertThatThrownBy(() -> work.certificates().findExpiringInOrBeforeAfter(YEAR, null, size)).hasMessage(message);
+                assertThatThrownBy(() -> work.certificates().findAllAfter(null, size)).hasMessage(message);
             }
             assertThat(work.instructors().findAllAfter(null, PageRequest.MAX_SIZE)).as("the largest page holds every instructor").hasSize(11);
             assertThat(work.certificates().findExpiringInAfter(YEAR, null, 1)).as("the smallest page").hasSize(1);
@@ -161,6 +187,10 @@ abstract class KeysetPagesContract extends DatabaseContract {
             assertThatThrownBy(() -> work.engineers().findBySpecialtyAfter("backend", new Engineer("New", "backend", 30), SIZE))
                     .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("Engineer.id"));
             assertThatThrownBy(() -> work.certificates().findExpiringInAfter(YEAR, new Certificate("New", YEAR), SIZE))
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("Certificate.id"));
+            assertThatThrownBy(() -> work.certificates().findAllAfter(new Certificate("New", YEAR), SIZE))
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("Certificate.id"));
+            assertThatThrownBy(() -> work.certificates().findExpiringInOrBeforeAfter(YEAR, new Certificate("New", YEAR), SIZE))
                     .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("Certificate.id"));
             assertThatThrownBy(() -> work.engineers().findBySpecialtyAfter(null, null, SIZE))
                     .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("specialty"));

@@ -55,6 +55,11 @@ final class DeepPagesBenchmark {
             new DeepRead<Engineer>("engineers of a specialty (findBySpecialty / findBySpecialtyAfter)",
                     (work, page) -> work.engineers().findBySpecialty("backend", page),
                     (work, last, size) -> work.engineers().findBySpecialtyAfter("backend", last, size)),
+            new DeepRead<Certificate>("certificates (findAll / findAllAfter)",
+                    (work, page) -> work.certificates().findAll(page), (work, last, size) -> work.certificates().findAllAfter(last, size)),
+            new DeepRead<Certificate>("certificates expiring in a year or before (findExpiringInOrBefore / findExpiringInOrBeforeAfter)",
+                    (work, page) -> work.certificates().findExpiringInOrBefore(2025, page),
+                    (work, last, size) -> work.certificates().findExpiringInOrBeforeAfter(2025, last, size)),
             new DeepRead<Certificate>("certificates expiring in a year (findExpiringIn / findExpiringInAfter)",
                     (work, page) -> work.certificates().findExpiringIn(2025, page),
                     (work, last, size) -> work.certificates().findExpiringInAfter(2025, last, size)));
