@@ -37,10 +37,34 @@ public interface CertificateRepository {
     List<Certificate> findAll(PageRequest page);
 
     /**
+     * The {@code size} certificates that come after {@code last} in id order, or the first {@code size} when
+     * {@code last} is null; empty past the last page. Keyset paging: where {@link #findAll} reads and skips
+     * every row before its page, this starts right after {@code last}'s id, so each page costs what the first
+     * does however deep it is. Only {@code last}'s id is read: it may have been deleted since.
+     *
+     * @throws InvalidValueException naming {@code size} unless it is between 1 and {@value PageRequest#MAX_SIZE},
+     *                               and {@code Certificate.id} when {@code last} was never saved
+     */
+    List<Certificate> findAllAfter(Certificate last, int size);
+
+    /**
      * One page of the certificates expiring in {@code year}, in id order, with their engineers and
      * instructors loaded in the same SQL statement; empty when none does.
      */
     List<Certificate> findExpiringIn(int year, PageRequest page);
+
+    /**
+     * The {@code size} certificates expiring in {@code year} that come after {@code last} in id order (the
+     * first {@code size} when {@code last} is null), with their engineers and instructors loaded in the same SQL
+     * statement; empty past the last page. Keyset paging: where {@link #findExpiringIn} reads and skips every
+     * row before its page, this starts right after {@code last} in the {@code (expiration_year, id)} index, so
+     * each page costs what the first does however deep it is. Only {@code last}'s id is read: it may have been
+     * deleted since.
+     *
+     * @throws InvalidValueException naming {@code size} unless it is between 1 and {@value PageRequest#MAX_SIZE},
+     *                               and {@code Certificate.id} when {@code last} was never saved
+     */
+    List<Certificate> findExpiringInAfter(int year, Certificate last, int size);
 
     /**
      * One page of the certificates expiring in {@code year} or before, soonest first (by expiration year, then
@@ -48,6 +72,19 @@ public interface CertificateRepository {
      * 0.2.0, unpaged.)
      */
     List<Certificate> findExpiringInOrBefore(int year, PageRequest page);
+
+    /**
+     * The {@code size} certificates expiring in {@code year} or before that come after {@code last}, soonest
+     * first (by expiration year, then id), or the first {@code size} when {@code last} is null, with their
+     * engineers and instructors loaded in the same SQL statement; empty past the last page. Keyset paging: each
+     * page starts right after {@code last} in the {@code (expiration_year, id)} index, so it costs what the
+     * first does however deep it is. Only {@code last}'s expiration year and id are read, as you hold them: it
+     * may have been deleted since.
+     *
+     * @throws InvalidValueException naming {@code size} unless it is between 1 and {@value PageRequest#MAX_SIZE},
+     *                               and {@code Certificate.id} when {@code last} was never saved
+     */
+    List<Certificate> findExpiringInOrBeforeAfter(int year, Certificate last, int size);
 
     /** How many certificates expire in {@code year}. */
     long countExpiringIn(int year);

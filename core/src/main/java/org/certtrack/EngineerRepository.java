@@ -12,6 +12,11 @@ import org.certtrack.internal.JpaEngineerRepository;
  * Reads and writes {@link Engineer}s. Obtain one from a {@link UnitOfWork}, or over any
  * {@link EntityManager} (plain Java, Spring, a Jakarta EE container) with {@link #using(EntityManager)};
  * the caller's transaction applies.
+ *
+ * <p>Pages come two ways. A {@link PageRequest} names a page by number: easy to jump to, but the database
+ * reads and skips every row before the page, so page 4,000 costs far more than page 4. The {@code ...After}
+ * methods (keyset paging) take the last engineer seen instead and start right after it in an index on
+ * {@code (name, id)}, so every page costs what the first one does; for walking through many pages.
  */
 public interface EngineerRepository {
 
@@ -41,13 +46,48 @@ public interface EngineerRepository {
     List<Engineer> findAll(PageRequest page);
 
     /**
+     * The {@code size} engineers that come after {@code last} in name and id order, or the first {@code size}
+     * when {@code last} is null; empty past the last page. Keyset paging: each page costs what the first does
+     * however deep it is (see {@link EngineerRepository}). Only {@code last}'s name and id are read, as you
+     * hold them: it may have been deleted since.
+     *
+     * @throws InvalidValueException naming {@code size} unless it is between 1 and {@value PageRequest#MAX_SIZE},
+     *                               and {@code Engineer.id} when {@code last} was never saved
+     */
+    List<Engineer> findAllAfter(Engineer last, int size);
+
+    /**
      * One page of engineers ordered by name and id, each with their certificates and the certificates'
      * instructors loaded, in at most 2 SQL statements however many rows there are; empty past the last page.
      */
     List<Engineer> findAllWithCertificates(PageRequest page);
 
+    /**
+     * The {@code size} engineers that come after {@code last} in name and id order (the first {@code size}
+     * when {@code last} is null), each with their certificates and the certificates' instructors loaded, in
+     * at most 2 SQL statements; empty past the last page. Keyset paging: each page costs what the first does
+     * however deep it is (see {@link EngineerRepository}). Only {@code last}'s name and id are read, as you
+     * hold them: it may have been deleted since.
+     *
+     * @throws InvalidValueException naming {@code size} unless it is between 1 and {@value PageRequest#MAX_SIZE},
+     *                               and {@code Engineer.id} when {@code last} was never saved
+     */
+    List<Engineer> findAllWithCertificatesAfter(Engineer last, int size);
+
     /** One page of the engineers with exactly this specialty, ordered by name and id; empty when none has it. */
     List<Engineer> findBySpecialty(String specialty, PageRequest page);
+
+    /**
+     * The {@code size} engineers with exactly this specialty that come after {@code last} in name and id
+     * order, or the first {@code size} when {@code last} is null; empty past the last page. Keyset paging:
+     * each page costs what the first does however deep it is (see {@link EngineerRepository}). Only
+     * {@code last}'s name and id are read, as you hold them: it may have been deleted since, or changed
+     * specialty.
+     *
+     * @throws InvalidValueException naming {@code size} unless it is between 1 and {@value PageRequest#MAX_SIZE},
+     *                               and {@code Engineer.id} when {@code last} was never saved
+     */
+    List<Engineer> findBySpecialtyAfter(String specialty, Engineer last, int size);
 
     /**
      * One page of the engineers holding a certificate the instructor with this id issued, each once,

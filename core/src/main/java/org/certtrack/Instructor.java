@@ -38,7 +38,10 @@ import org.hibernate.generator.EventType;
 // The repositories' queries, checked against the mappings by Hibernate Processor while compiling.
 @NamedQuery(name = "Instructor.count", query = "select count(*) from Instructor")
 @NamedQuery(name = "Instructor.inNameOrder", query = "from Instructor i order by i.name, i.id")
+@NamedQuery(name = "Instructor.inNameOrderAfter", query = "from Instructor i where (i.name, i.id) > (:name, :id) order by i.name, i.id")
 @NamedQuery(name = "Instructor.idsInNameOrder", query = "select i.id from Instructor i order by i.name, i.id")
+@NamedQuery(name = "Instructor.idsInNameOrderAfter",
+        query = "select i.id from Instructor i where (i.name, i.id) > (:name, :id) order by i.name, i.id")
 @NamedQuery(name = "Instructor.withEngineers", query = """
         select i from Instructor i
         left join fetch i.certificates c

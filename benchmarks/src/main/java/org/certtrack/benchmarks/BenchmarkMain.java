@@ -17,7 +17,8 @@ import java.util.Set;
  *
  * <pre>java -jar benchmarks/target/certtrack-benchmarks.jar [--quick] [--only name,name]</pre>
  *
- * Names: seed, write, instructors, page (every paged read at 1x and 10x), derived-list, cold-start, http; and
+ * Names: seed, write, instructors, page (every paged read at 1x and 10x), deep-pages (page 4 and page 4,000 by
+ * number and by keyset), derived-list, cold-start, http; and
  * beside the Spring Data JPA peer ({@link PeerBenchmark}), peer for all of peer-page, peer-instructors,
  * peer-write, peer-cold-start, peer-http. {@code --quick} shrinks every data set tenfold and runs fewer
  * rounds, to check the suite works; its figures mean little.
@@ -52,6 +53,9 @@ public final class BenchmarkMain {
         }
         if (selected(only, "page")) {
             new PagedReadsBenchmark(2_000 / scale).run(harness).forEach(r -> results.add(print(r)));
+        }
+        if (selected(only, "deep-pages")) {
+            new DeepPagesBenchmark(20_000 / scale).run(quick ? new Harness(3, 21) : new Harness(10, 101)).forEach(r -> results.add(print(r)));
         }
         if (selected(only, "derived-list")) {
             results.add(print(new DerivedListBenchmark(50_000 / scale, 10_000 / scale).run(harness)));

@@ -25,8 +25,25 @@ public final class JpaCertificateRepository extends JpaRepository<Certificate> i
     }
 
     @Override
+    public List<Certificate> findAllAfter(Certificate last, int size) {
+        if (last == null) {
+            return firstRows(named("inIdOrder", Certificate.class), size);
+        }
+        return firstRows(named("inIdOrderAfter", Certificate.class).setParameter("id", cursorId(last)), size);
+    }
+
+    @Override
     public List<Certificate> findExpiringIn(int year, PageRequest page) {
         return page(named("expiringIn", Certificate.class).setParameter("year", year), page);
+    }
+
+    @Override
+    public List<Certificate> findExpiringInAfter(int year, Certificate last, int size) {
+        if (last == null) {
+            return firstRows(named("expiringIn", Certificate.class).setParameter("year", year), size);
+        }
+        return firstRows(named("expiringInAfter", Certificate.class).setParameter("year", year)
+                .setParameter("id", cursorId(last)), size);
     }
 
     @Override
@@ -34,6 +51,16 @@ public final class JpaCertificateRepository extends JpaRepository<Certificate> i
         return page(named("expiringInOrBefore", Certificate.class)
                 // The lowest year the schema allows (ck_certificates_expiration_year_plausible): "year or before".
                 .setParameter("earliest", Certificate.MIN_EXPIRATION_YEAR).setParameter("year", year), page);
+    }
+
+    @Override
+    public List<Certificate> findExpiringInOrBeforeAfter(int year, Certificate last, int size) {
+        if (last == null) {
+            return findExpiringInOrBefore(year, PageRequest.first(pageSize(size)));
+        }
+        // No lower bound needed here: every row after the cursor's year lies above the lowest year allowed.
+        return firstRows(named("expiringInOrBeforeAfter", Certificate.class).setParameter("year", year)
+                .setParameter("lastYear", last.getExpirationYear()).setParameter("id", cursorId(last)), size);
     }
 
     @Override

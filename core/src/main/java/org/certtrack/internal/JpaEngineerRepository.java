@@ -41,14 +41,38 @@ public final class JpaEngineerRepository extends JpaRepository<Engineer> impleme
     }
 
     @Override
+    public List<Engineer> findAllAfter(Engineer last, int size) {
+        if (last == null) {
+            return firstRows(named("inNameOrder", Engineer.class), size);
+        }
+        return firstRows(named("inNameOrderAfter", Engineer.class)
+                .setParameter("name", last.getName()).setParameter("id", cursorId(last)), size);
+    }
+
+    @Override
     public List<Engineer> findAllWithCertificates(PageRequest page) {
         return pageWithFetches("withCertificates", page);
+    }
+
+    @Override
+    public List<Engineer> findAllWithCertificatesAfter(Engineer last, int size) {
+        return pageWithFetchesAfter("withCertificates", last, last == null ? null : last.getName(), size);
     }
 
     @Override
     public List<Engineer> findBySpecialty(String specialty, PageRequest page) {
         Require.searchText("specialty", specialty);
         return page(named("bySpecialty", Engineer.class).setParameter("specialty", specialty), page);
+    }
+
+    @Override
+    public List<Engineer> findBySpecialtyAfter(String specialty, Engineer last, int size) {
+        Require.searchText("specialty", specialty);
+        if (last == null) {
+            return firstRows(named("bySpecialty", Engineer.class).setParameter("specialty", specialty), size);
+        }
+        return firstRows(named("bySpecialtyAfter", Engineer.class).setParameter("specialty", specialty)
+                .setParameter("name", last.getName()).setParameter("id", cursorId(last)), size);
     }
 
     @Override

@@ -23,8 +23,8 @@ import org.hibernate.query.NativeQuery;
 public final class JpaInstructorRepository extends JpaRepository<Instructor> implements InstructorRepository {
 
     // Rows of instructors with the engineers holding a certificate they issued, each pair once, ordered by
-    // instructor and then engineer. The page form picks its instructors first, from the (name, id) index, and
-    // takes only their certificates, so its cost stays flat however large the tables grow.
+    // instructor and then engineer. The page forms pick their instructors first, from the (name, id) index, and
+    // take only their certificates: the keyset page costs the same at any depth, the OFFSET page grows with it.
     private static final String PAIRS = """
             SELECT i.id AS i_id, i.name AS i_name, i.created_at AS i_created_at, i.updated_at AS i_updated_at,
                    e.id AS e_id, e.name AS e_name, e.specialty AS e_specialty, e.age AS e_age
@@ -34,8 +34,11 @@ public final class JpaInstructorRepository extends JpaRepository<Instructor> imp
             LEFT JOIN engineers e ON e.id = pairs.engineer_id
             ORDER BY i.name, i.id, e.name, e.id""";
     private static final String ALL_PAIRS = PAIRS.formatted("instructors", "c.instructor_id IS NOT NULL");
-    private static final String PAGE_OF_PAIRS = "WITH page AS (SELECT id, name, created_at, updated_at FROM instructors"
-            + " ORDER BY name, id LIMIT :size OFFSET :offset)\n" + PAIRS.formatted("page", "c.instructor_id IN (SELECT id FROM page)");
+    private static final String PAGE = "WITH page AS (SELECT id, name, created_at, updated_at FROM instructors%s"
+            + " ORDER BY name, id LIMIT :size%s)\n" + PAIRS.formatted("page", "c.instructor_id IN (SELECT id FROM page)");
+    private static final String PAGE_OF_PAIRS = PAGE.formatted("", " OFFSET :offset");
+    // The keyset page: a row-value comparison, which PostgreSQL and H2 both turn into a range of the index.
+    private static final String PAGE_OF_PAIRS_AFTER = PAGE.formatted(" WHERE (name, id) > (:name, :id)", "");
 
     public JpaInstructorRepository(EntityManager entityManager) {
         super(entityManager, Instructor.class);
@@ -47,8 +50,22 @@ public final class JpaInstructorRepository extends JpaRepository<Instructor> imp
     }
 
     @Override
+    public List<Instructor> findAllAfter(Instructor last, int size) {
+        if (last == null) {
+            return firstRows(named("inNameOrder", Instructor.class), size);
+        }
+        return firstRows(named("inNameOrderAfter", Instructor.class)
+                .setParameter("name", last.getName()).setParameter("id", cursorId(last)), size);
+    }
+
+    @Override
     public List<Instructor> findAllWithEngineers(PageRequest page) {
         return pageWithFetches("withEngineers", page);
+    }
+
+    @Override
+    public List<Instructor> findAllWithEngineersAfter(Instructor last, int size) {
+        return pageWithFetchesAfter("withEngineers", last, last == null ? null : last.getName(), size);
     }
 
     @Override
@@ -67,6 +84,18 @@ public final class JpaInstructorRepository extends JpaRepository<Instructor> imp
                 .setParameter("size", page.size())
                 .setParameter("offset", page.offset())
                 .getResultStream()) {
+            fold(pairs, rows::add);
+        }
+        return rows;
+    }
+
+    @Override
+    public List<InstructorWithEngineers> findRowsWithEngineersAfter(InstructorWithEngineers last, int size) {
+        NativeQuery<Object[]> query = last == null
+                ? pairs(PAGE_OF_PAIRS).setParameter("offset", 0)
+                : pairs(PAGE_OF_PAIRS_AFTER).setParameter("name", last.name()).setParameter("id", last.id());
+        List<InstructorWithEngineers> rows = new ArrayList<>(pageSize(size));
+        try (Stream<Object[]> pairs = query.setParameter("size", size).getResultStream()) {
             fold(pairs, rows::add);
         }
         return rows;

@@ -115,6 +115,35 @@ abstract class JpaRepository<T> {
     }
 
     /**
+     * The first {@code size} rows of the query: a keyset page, whose query starts after the last row seen
+     * instead of skipping the rows before it.
+     *
+     * @throws InvalidValueException naming {@code size} unless it is between 1 and {@value PageRequest#MAX_SIZE},
+     *                               the bound a {@link PageRequest} has
+     */
+    static <R> List<R> firstRows(TypedQuery<R> query, int size) {
+        return query.setMaxResults(pageSize(size)).getResultList();
+    }
+
+    /** {@code size} if it is a page size a {@link PageRequest} could have. */
+    static int pageSize(int size) {
+        return Require.between("size", size, 1, PageRequest.MAX_SIZE);
+    }
+
+    /**
+     * The id of {@code last}, the row a keyset page starts after; an entity never saved has no place in the
+     * order, so it fails as {@link #delete} does for one.
+     */
+    long cursorId(T last) {
+        Object id = entityManager.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(last);
+        if (id == null) {
+            throw new InvalidValueException(entityName + ".id", "must name an existing " + entityName.toLowerCase(Locale.ROOT)
+                    + " to page after: this one was never saved", last);
+        }
+        return (Long) id;
+    }
+
+    /**
      * One page of the entities whose {@code name} contains {@code fragment}, ignoring the case of the ASCII
      * letters A-Z only, ordered by name and id, with {@code %}, {@code _} and {@code \\} in the fragment
      * matching only themselves. Every other character matches only itself: {@code lower()} folds non-ASCII
@@ -150,7 +179,22 @@ abstract class JpaRepository<T> {
      * {@code fetchQuery} loads those entities (parameter {@code :ids}) with what it joins.
      */
     List<T> pageWithFetches(String fetchQuery, PageRequest page) {
-        List<Long> ids = page(named("idsInNameOrder", Long.class), page);
+        return withFetches(fetchQuery, page(named("idsInNameOrder", Long.class), page));
+    }
+
+    /**
+     * The keyset form of {@link #pageWithFetches}: the ids of the {@code size} entities after {@code last} in
+     * name and id order (named query {@code idsInNameOrderAfter}, parameters {@code :name} and {@code :id}),
+     * or the first {@code size} when {@code last} is null, then those entities with what {@code fetchQuery} joins.
+     */
+    List<T> pageWithFetchesAfter(String fetchQuery, T last, String lastName, int size) {
+        TypedQuery<Long> ids = last == null
+                ? named("idsInNameOrder", Long.class)
+                : named("idsInNameOrderAfter", Long.class).setParameter("name", lastName).setParameter("id", cursorId(last));
+        return withFetches(fetchQuery, firstRows(ids, size));
+    }
+
+    private List<T> withFetches(String fetchQuery, List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -1,0 +1,11 @@
+package org.certtrack;
+
+/** {@link KeysetPagesContract} on PostgreSQL. */
+@RequiresPostgres
+class KeysetPagesIT extends KeysetPagesContract {
+
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}
