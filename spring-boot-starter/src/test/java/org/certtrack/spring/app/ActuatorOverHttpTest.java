@@ -44,7 +44,7 @@ class ActuatorOverHttpTest {
     void healthShowsCertTracksSchema() throws Exception {
         http.perform(get("/actuator/health")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.components.certtrack.status").value("UP"))
-                .andExpect(jsonPath("$.components.certtrack.details.version").value("7"))
+                .andExpect(jsonPath("$.components.certtrack.details.version").value("8"))
                 .andExpect(jsonPath("$.components.certtrack.details.schema").value("matches its migrations"));
     }
 
