@@ -56,7 +56,7 @@ class CertTrackActuatorTest {
 
             assertThat(flyways).as("Flyway beans in /actuator/flyway").containsOnlyKeys("flyway", "certTrackFlyway");
             assertThat(flyways.get("certTrackFlyway").getMigrations())
-                    .as("certtrack's migrations").hasSize(7)
+                    .as("certtrack's migrations").hasSize(8)
                     .allSatisfy(migration -> assertThat(migration.getState().isApplied()).isTrue())
                     .extracting(FlywayEndpoint.FlywayMigrationDescriptor::getVersion).contains("1", "8");
             assertThat(flyways.get("flyway").getMigrations())
