@@ -129,7 +129,7 @@ public final class Migrations {
      * Applies the migrations that this database's history skipped, after the newer ones it has, and then any
      * pending ones: the way to bring up to date a database whose certtrack history was written by Spring's
      * Flyway on {@link #LOCATION} alone (the hand-wired recipe before the Spring Boot starter), which never
-     * ran the per-database scripts under {@link #VENDOR_LOCATION} (versions 4 and 6). {@link #migrate()} and
+     * ran the per-database scripts under {@link #VENDOR_LOCATION} (versions 4, 6 and 8). {@link #migrate()} and
      * start-up refuse such a history and name the skipped versions. Run it once, with the schema owner's
      * credentials, then start as usual; on an up-to-date database it applies nothing.
      *
@@ -172,8 +172,8 @@ public final class Migrations {
      * Checks that certtrack's tables are still as its migrations made them: every column with its type,
      * length and nullability, every named primary key, CHECK and foreign key constraint (with the foreign
      * keys' delete rules), every named index with its columns (and whether it is unique, partial or
-     * invalid), and the triggers of migration V4 with what they call (on PostgreSQL the function and its
-     * body, on H2 the Java class). Columns,
+     * invalid), and the triggers of migrations V4 and V8 with what they call (on PostgreSQL the function
+     * and its body, on H2 the Java class). Columns,
      * indexes and constraints someone else added are not differences; CHECK expressions are compared by
      * name only. Start-up runs it after migrating.
      *

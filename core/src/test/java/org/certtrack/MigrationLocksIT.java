@@ -88,7 +88,7 @@ class MigrationLocksIT {
                 otherApplication.rollback();
             }
             assertThat(Migrations.of(pool).lockTimeout(LOCK_TIMEOUT).migrate().toVersion())
-                    .as("the next migration, with the transaction ended, goes through").isEqualTo("7");
+                    .as("the next migration, with the transaction ended, goes through").isEqualTo(MigrationsContract.LATEST_VERSION);
             assertThat(lockTimeoutOfThePooledConnections(pool))
                     .as("the pool's connections went back to the pool without certtrack's lock_timeout")
                     .containsOnly("0");

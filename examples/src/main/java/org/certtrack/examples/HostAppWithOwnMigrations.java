@@ -85,9 +85,10 @@ public final class HostAppWithOwnMigrations {
         }
         // CertTrack.open migrates certtrack's schema before it hands the database over.
         try (CertTrack certTrack = CertTrack.open(dataSource)) {
-            out.println("certtrack: schema at version " + certTrack.migrations().currentVersion().orElse("none")
-                    + ", " + certTrack.startupMigration().applied().size() + " migration(s) applied now, history in "
-                    + Migrations.HISTORY_TABLE);
+            // What start-up migrated says the version too: asking migrations() would build a second Flyway.
+            Migrations.MigrationResult migrated = certTrack.startupMigration();
+            out.println("certtrack: schema at version " + migrated.toVersion() + ", " + migrated.applied().size()
+                    + " migration(s) applied now, history in " + Migrations.HISTORY_TABLE);
             if (order == Order.CERTTRACK_FIRST) {
                 migrateHost(dataSource, out);
             }

@@ -48,14 +48,14 @@ abstract class HostAppWithOwnMigrationsContract {
         assertThat(run()).as(output()).isZero();
         assertBothSchemasMigratedAndUsable(1);
         assertThat(output()).containsSubsequence("host app: schema at version 1, 1 migration(s) applied now",
-                "certtrack: schema at version 7, 7 migration(s) applied now");
+                "certtrack: schema at version 8, 8 migration(s) applied now");
     }
 
     @Test
     void certtrackFirstThenHost() throws SQLException {
         assertThat(run("--certtrack-first")).as(output()).isZero();
         assertBothSchemasMigratedAndUsable(1);
-        assertThat(output()).containsSubsequence("certtrack: schema at version 7, 7 migration(s) applied now",
+        assertThat(output()).containsSubsequence("certtrack: schema at version 8, 8 migration(s) applied now",
                 "host app: schema at version 1, 1 migration(s) applied now");
     }
 
@@ -65,7 +65,7 @@ abstract class HostAppWithOwnMigrationsContract {
         out.reset();
         assertThat(run()).isZero();
         assertThat(output()).contains("host app: schema at version 1, 0 migration(s) applied now",
-                "certtrack: schema at version 7, 0 migration(s) applied now");
+                "certtrack: schema at version 8, 0 migration(s) applied now");
         assertBothSchemasMigratedAndUsable(2);
     }
 
@@ -78,11 +78,11 @@ abstract class HostAppWithOwnMigrationsContract {
     private void assertBothSchemasMigratedAndUsable(int runs) throws SQLException {
         assertThat(appliedScripts("flyway_schema_history")).as("the host's history: V1 ran, not baselined")
                 .containsExactly("1 SQL V1__create_host_notes.sql");
-        assertThat(appliedScripts(Migrations.HISTORY_TABLE)).as("certtrack's history: its V1 to V7 ran")
+        assertThat(appliedScripts(Migrations.HISTORY_TABLE)).as("certtrack's history: its V1 to V8 ran")
                 .containsExactly("1 SQL V1__create_certtrack_schema.sql", "2 SQL V2__add_version_columns.sql",
                         "3 SQL V3__index_names_for_paging.sql", "4 SQL V4__versions_and_timestamps_for_every_writer.sql",
                         "5 SQL V5__one_definition_of_blank.sql", "6 SQL V6__lengths_in_characters.sql",
-                        "7 SQL V7__index_paged_reads.sql");
+                        "7 SQL V7__index_paged_reads.sql", "8 SQL V8__row_triggers_only_when_needed.sql");
         assertThat(count("host_notes")).as("notes the host wrote").isEqualTo(runs);
         assertThat(count("engineers")).as("engineers the host saved through certtrack").isEqualTo(runs);
     }

@@ -56,9 +56,9 @@ class CertTrackActuatorTest {
 
             assertThat(flyways).as("Flyway beans in /actuator/flyway").containsOnlyKeys("flyway", "certTrackFlyway");
             assertThat(flyways.get("certTrackFlyway").getMigrations())
-                    .as("certtrack's migrations").hasSize(7)
+                    .as("certtrack's migrations").hasSize(8)
                     .allSatisfy(migration -> assertThat(migration.getState().isApplied()).isTrue())
-                    .extracting(FlywayEndpoint.FlywayMigrationDescriptor::getVersion).contains("1", "7");
+                    .extracting(FlywayEndpoint.FlywayMigrationDescriptor::getVersion).contains("1", "8");
             assertThat(flyways.get("flyway").getMigrations())
                     .extracting(FlywayEndpoint.FlywayMigrationDescriptor::getScript).contains("V1__create_notes.sql");
             assertThat(context.getBean(Flyway.class).getConfiguration().getTable())
@@ -77,12 +77,12 @@ class CertTrackActuatorTest {
             HealthIndicator indicator = context.getBean("certtrackHealthIndicator", HealthIndicator.class);
             Health healthy = indicator.health();
             assertThat(healthy.getStatus()).isEqualTo(Status.UP);
-            assertThat(healthy.getDetails()).containsEntry("version", "7").containsEntry("schema", "matches its migrations");
+            assertThat(healthy.getDetails()).containsEntry("version", "8").containsEntry("schema", "matches its migrations");
 
             new JdbcTemplate(context.getBean(DataSource.class)).execute("DROP INDEX ix_engineers_specialty_name_id");
             Health broken = indicator.health();
             assertThat(broken.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(broken.getDetails()).containsEntry("version", "7");
+            assertThat(broken.getDetails()).containsEntry("version", "8");
             assertThat(broken.getDetails().get("schema").toString()).contains("ix_engineers_specialty_name_id");
         });
     }

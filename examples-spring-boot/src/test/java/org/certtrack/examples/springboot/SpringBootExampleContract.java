@@ -43,7 +43,8 @@ abstract class SpringBootExampleContract {
                 .as("certtrack's scripts, in certtrack's history table")
                 .containsExactly("V1__create_certtrack_schema.sql", "V2__add_version_columns.sql",
                         "V3__index_names_for_paging.sql", "V4__versions_and_timestamps_for_every_writer.sql",
-                        "V5__one_definition_of_blank.sql", "V6__lengths_in_characters.sql", "V7__index_paged_reads.sql");
+                        "V5__one_definition_of_blank.sql", "V6__lengths_in_characters.sql", "V7__index_paged_reads.sql",
+                        "V8__row_triggers_only_when_needed.sql");
         assertThat(jdbc.queryForList("SELECT \"script\" FROM \"flyway_schema_history\""
                 + " WHERE \"success\" = TRUE AND \"type\" = 'SQL'", String.class))
                 .as("the application's scripts, in Spring's history table")

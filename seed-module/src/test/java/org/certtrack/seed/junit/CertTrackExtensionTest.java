@@ -38,7 +38,7 @@ class CertTrackExtensionTest {
     @BeforeAll
     static void theDatabaseIsReadyBeforeAll(CertTrack certTrack, TestDatabase database) {
         assertThat(database.isPostgres()).as("embedded() is H2").isFalse();
-        assertThat(certTrack.migrations().currentVersion()).as("migrated").hasValue("7");
+        assertThat(certTrack.migrations().currentVersion()).as("migrated").hasValue("8");
         databaseOfTheClass = database.url().jdbcUrl();
     }
 

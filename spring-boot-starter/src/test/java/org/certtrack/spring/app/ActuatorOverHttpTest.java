@@ -36,7 +36,7 @@ class ActuatorOverHttpTest {
     void flywayListsCertTracksMigrationsAndTheApplications() throws Exception {
         http.perform(get("/actuator/flyway")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.contexts.*.flywayBeans.certTrackFlyway.migrations[*].script",
-                        hasItem("V7__index_paged_reads.sql")))
+                        hasItem("V8__row_triggers_only_when_needed.sql")))
                 .andExpect(jsonPath("$.contexts.*.flywayBeans.flyway.migrations[*].script", hasItem("V1__create_notes.sql")));
     }
 
@@ -44,7 +44,7 @@ class ActuatorOverHttpTest {
     void healthShowsCertTracksSchema() throws Exception {
         http.perform(get("/actuator/health")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.components.certtrack.status").value("UP"))
-                .andExpect(jsonPath("$.components.certtrack.details.version").value("7"))
+                .andExpect(jsonPath("$.components.certtrack.details.version").value("8"))
                 .andExpect(jsonPath("$.components.certtrack.details.schema").value("matches its migrations"));
     }
 

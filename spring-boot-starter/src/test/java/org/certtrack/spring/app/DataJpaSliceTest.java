@@ -44,7 +44,7 @@ class DataJpaSliceTest {
     @Test
     void bothMigrationsRanInTheSlice() {
         assertThat(jdbc.queryForObject("SELECT max(\"version\") FROM \"" + Migrations.HISTORY_TABLE + "\" WHERE \"success\"", String.class))
-                .as("certtrack's schema version").isEqualTo("7");
+                .as("certtrack's schema version").isEqualTo("8");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM \"flyway_schema_history\" WHERE \"version\" = '1'", Integer.class))
                 .as("the application's V1, which refers to engineers").isEqualTo(1);
     }

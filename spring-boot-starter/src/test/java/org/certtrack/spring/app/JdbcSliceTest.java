@@ -29,7 +29,7 @@ class JdbcSliceTest {
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM notes", Integer.class))
                 .as("the application's notes about certtrack's engineers").isEqualTo(1);
-        assertThat(context.getBean(CertTrackSchemaInitializer.class).result().applied()).hasSize(7);
+        assertThat(context.getBean(CertTrackSchemaInitializer.class).result().applied()).hasSize(8);
         assertThat(context.getBeanNamesForType(EngineerRepository.class)).as("JPA repositories in a JDBC slice").isEmpty();
     }
 }

@@ -37,7 +37,7 @@ abstract class ProjectsSliceContract {
     @Test
     void bothMigrationsRanBeforeTheSlice() {
         assertThat(jdbc.queryForObject("SELECT max(\"version\") FROM \"certtrack_schema_history\" WHERE \"success\"", String.class))
-                .as("certtrack's schema version").isEqualTo("7");
+                .as("certtrack's schema version").isEqualTo("8");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM \"flyway_schema_history\" WHERE \"version\" = '1'", Integer.class))
                 .as("the application's V1, which refers to certtrack's engineers").isEqualTo(1);
     }
