@@ -67,7 +67,7 @@ import org.hibernate.annotations.BatchSize;
         select c from Certificate c
         join fetch c.engineer
         left join fetch c.instructor
-        where c.expirationYear <= :year and (c.expirationYear, c.id) > (:lastYear, :id)
+        where c.expirationYear between :lastYear and :year and (c.expirationYear, c.id) > (:lastYear, :id)
         order by c.expirationYear, c.id""")
 @NamedQuery(name = "Certificate.countExpiringIn", query = "select count(*) from Certificate c where c.expirationYear = :year")
 @NamedQuery(name = "Certificate.byEngineerId", query = "from Certificate c where c.engineer.id = :engineerId order by c.id")

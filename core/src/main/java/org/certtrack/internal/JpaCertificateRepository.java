@@ -58,7 +58,7 @@ public final class JpaCertificateRepository extends JpaRepository<Certificate> i
         if (last == null) {
             return findExpiringInOrBefore(year, PageRequest.first(pageSize(size)));
         }
-        // No lower bound needed here: every row after the cursor's year lies above the lowest year allowed.
+        // Every row after the cursor lies in its year or later: "between" bounds the range on both ends.
         return firstRows(named("expiringInOrBeforeAfter", Certificate.class).setParameter("year", year)
                 .setParameter("lastYear", last.getExpirationYear()).setParameter("id", cursorId(last)), size);
     }
