@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -148,6 +150,31 @@ abstract class ApiServerContract {
         assertThat(all.valueStream().map(i -> i.get("name").asString())).containsExactly("Alan Turing", "Grace Hopper");
         assertThat(all.get(0).get("engineers")).as("Alan issued nothing").isEmpty();
         assertThat(all.get(1).get("engineers")).hasSize(2);
+    }
+
+    @Test
+    void theInstructorListIsByteForByteWhatTheRepositoryRowsWouldSerializeTo() {
+        // GET /instructors writes its rows straight to JSON (InstructorPageJson); it must stay the records' JSON.
+        JsonMapper records = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+        List<Long> added = addEngineersWithInstructors(3);
+        try {
+            Map<String, PageRequest> pages = Map.of("", PageRequest.first(), "?size=1", PageRequest.of(0, 1),
+                    "?page=1&size=2", PageRequest.of(1, 2), "?page=2&size=2", PageRequest.of(2, 2),
+                    "?size=500", PageRequest.of(0, 500), "?page=99", PageRequest.of(99, PageRequest.DEFAULT_SIZE));
+            pages.forEach((query, page) -> {
+                String expected = certTrack.read(work -> records.writeValueAsString(
+                        work.instructors().findRowsWithEngineers(page).stream().map(ApiJson.InstructorJson::of).toList()));
+                HttpResponse<String> response = get("/instructors" + query);
+                assertThat(response.statusCode()).as("GET /instructors" + query).isEqualTo(200);
+                assertThat(response.body()).as("GET /instructors" + query + " against the repository's rows as records")
+                        .isEqualTo(expected);
+            });
+        } finally {
+            certTrack.useTransaction(work -> added.forEach(id -> {
+                work.engineers().delete(work.engineers().findById(id).orElseThrow());
+                work.instructors().findByNameContaining("Instructor " + id, PageRequest.first()).forEach(work.instructors()::delete);
+            }));
+        }
     }
 
     @Test
