@@ -28,17 +28,24 @@ import tools.jackson.databind.ObjectMapper;
  */
 final class InstructorPageJson {
 
-    // The same statement as InstructorRepository.findRowsWithEngineers: the page of instructors first, from the
+    // The same rows as InstructorRepository.findRowsWithEngineers: the page of instructors first, from the
     // (name, id) index, then only their certificates' distinct engineers; one row per pair, or one row with
     // no engineer for an instructor who issued nothing.
     private static final String PAGE_OF_PAIRS = """
             WITH page AS (SELECT id, name, created_at, updated_at FROM instructors ORDER BY name, id LIMIT ? OFFSET ?)
             SELECT i.id, i.name, i.created_at, i.updated_at, e.id, e.name, e.specialty, e.age
             FROM page i
-            LEFT JOIN (SELECT DISTINCT c.instructor_id, c.engineer_id FROM certificates c
-                       WHERE c.instructor_id IN (SELECT id FROM page)) pairs ON pairs.instructor_id = i.id
+            LEFT JOIN %s ON pairs.instructor_id = i.id
             LEFT JOIN engineers e ON e.id = pairs.engineer_id
             ORDER BY i.name, i.id, e.name, e.id""";
+    // PostgreSQL plans the repository's form as a scan of all certificates (43 ms at 100,000, the benchmark's
+    // data set), where a lateral join reads each instructor's through ix_certificates_instructor_id (29 ms).
+    private static final String POSTGRESQL = PAGE_OF_PAIRS.formatted(
+            "LATERAL (SELECT DISTINCT c.instructor_id, c.engineer_id FROM certificates c WHERE c.instructor_id = i.id) pairs");
+    // H2 has no LATERAL.
+    private static final String OTHERS = PAGE_OF_PAIRS.formatted("""
+            (SELECT DISTINCT c.instructor_id, c.engineer_id FROM certificates c
+                       WHERE c.instructor_id IN (SELECT id FROM page)) pairs""");
 
     private InstructorPageJson() {
     }
@@ -47,7 +54,8 @@ final class InstructorPageJson {
     static byte[] write(UnitOfWork work, PageRequest page, ObjectMapper json) {
         ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
         work.entityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(PAGE_OF_PAIRS,
+            String sql = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL") ? POSTGRESQL : OTHERS;
+            try (PreparedStatement statement = connection.prepareStatement(sql,
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 statement.setInt(1, page.size());
                 statement.setLong(2, page.offset());
