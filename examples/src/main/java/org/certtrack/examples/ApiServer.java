@@ -247,7 +247,10 @@ final class ApiServer implements AutoCloseable {
                             BiFunction<UnitOfWork, Long, Optional<?>> find) {
     }
 
-    /** A status and the record Jackson writes as its body, or the body already written as JSON bytes; no body ({@code null}) only with 204. */
+    /**
+     * A status and the record Jackson writes as its body, or the body already written as JSON bytes; no body
+     * ({@code null}) only with 204.
+     */
     private record Reply(int status, Object body) {
     }
 }
