@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -105,14 +106,10 @@ class MigrationLocksIT {
      */
     @Test
     void anIndexBuiltConcurrentlyOutsideATransactionIsApplied(@TempDir Path scripts) throws Exception {
-        Files.writeString(scripts.resolve("V1__table.sql"), "CREATE TABLE lock_probe (x INT);");
-        Files.writeString(scripts.resolve("V2__index.sql"), "DROP INDEX CONCURRENTLY IF EXISTS ix_lock_probe_x;\n"
-                + "CREATE INDEX CONCURRENTLY ix_lock_probe_x ON lock_probe (x);");
-        Files.writeString(scripts.resolve("V2__index.sql.conf"), "executeInTransaction=false\n");
+        writeATableAndAConcurrentIndex(scripts);
         ExecutorService migration = Executors.newSingleThreadExecutor();
         try (PrivateDatabase fresh = PrivateDatabase.create(); HikariDataSource pool = fresh.newPool()) {
-            FluentConfiguration flyway = Flyway.configure().locations("filesystem:" + scripts).table("lock_probe_history");
-            LockWaits.configure(flyway, pool, LOCK_TIMEOUT);
+            FluentConfiguration flyway = probeMigrations(scripts, pool);
             Future<Integer> applied = migration.submit(() -> flyway.load().migrate().migrationsExecuted);
             assertThat(applied.get(BOUND_SECONDS, TimeUnit.SECONDS)).as("both scripts applied").isEqualTo(2);
         } finally {
@@ -128,14 +125,10 @@ class MigrationLocksIT {
      */
     @Test
     void anIndexBuildThatRanOutOfLockTimeoutRunsAgainAtTheNextMigration(@TempDir Path scripts) throws Exception {
-        Files.writeString(scripts.resolve("V1__table.sql"), "CREATE TABLE lock_probe (x INT);");
-        Files.writeString(scripts.resolve("V2__index.sql"), "DROP INDEX CONCURRENTLY IF EXISTS ix_lock_probe_x;\n"
-                + "CREATE INDEX CONCURRENTLY ix_lock_probe_x ON lock_probe (x);");
-        Files.writeString(scripts.resolve("V2__index.sql.conf"), "executeInTransaction=false\n");
+        writeATableAndAConcurrentIndex(scripts);
         ExecutorService migration = Executors.newSingleThreadExecutor();
         try (PrivateDatabase fresh = PrivateDatabase.create(); HikariDataSource pool = fresh.newPool()) {
-            FluentConfiguration flyway = Flyway.configure().locations("filesystem:" + scripts).table("lock_probe_history");
-            LockWaits.configure(flyway, pool, LOCK_TIMEOUT);
+            FluentConfiguration flyway = probeMigrations(scripts, pool);
             Flyway.configure().configuration(flyway).target("1").load().migrate();
             try (Connection otherApplication = DriverManager.getConnection(fresh.jdbcUrl())) {
                 // A write the index build must wait for: it catalogues the index, then waits, then gives up.
@@ -225,5 +218,20 @@ class MigrationLocksIT {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             return statement.executeUpdate(sql);
         }
+    }
+
+    /** V1 makes a table, V2 indexes it by the rule for new migrations: concurrently, outside a transaction. */
+    private static void writeATableAndAConcurrentIndex(Path scripts) throws IOException {
+        Files.writeString(scripts.resolve("V1__table.sql"), "CREATE TABLE lock_probe (x INT);");
+        Files.writeString(scripts.resolve("V2__index.sql"), "DROP INDEX CONCURRENTLY IF EXISTS ix_lock_probe_x;\n"
+                + "CREATE INDEX CONCURRENTLY ix_lock_probe_x ON lock_probe (x);");
+        Files.writeString(scripts.resolve("V2__index.sql.conf"), "executeInTransaction=false\n");
+    }
+
+    /** Flyway on those scripts, configured as certtrack configures its own migrations' locks. */
+    private static FluentConfiguration probeMigrations(Path scripts, HikariDataSource pool) {
+        FluentConfiguration flyway = Flyway.configure().locations("filesystem:" + scripts).table("lock_probe_history");
+        LockWaits.configure(flyway, pool, LOCK_TIMEOUT);
+        return flyway;
     }
 }
