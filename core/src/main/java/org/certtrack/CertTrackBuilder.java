@@ -35,7 +35,7 @@ public final class CertTrackBuilder {
     private Duration validationTimeout;
     private Duration socketTimeout = CertTrack.DEFAULT_SOCKET_TIMEOUT;
     private Duration queryTimeout = CertTrack.DEFAULT_QUERY_TIMEOUT;
-    private Duration lockTimeout = Migrations.DEFAULT_LOCK_TIMEOUT;
+    private Duration lockTimeout; // null: the default, bounded by queryTimeout
     private boolean migrate = true;
     private boolean readFromStandbys = true;
     private final Map<String, Object> properties = new LinkedHashMap<>();
@@ -182,8 +182,8 @@ public final class CertTrackBuilder {
 
     /**
      * The longest a migration at start-up waits for a lock on certtrack's tables (default 10 s,
-     * {@link Migrations#DEFAULT_LOCK_TIMEOUT}; between 1 ms and 1 hour, and shorter than the
-     * {@linkplain #socketTimeout socket timeout}). Behind another application's open transaction a
+     * {@link Migrations#DEFAULT_LOCK_TIMEOUT}, or the {@linkplain #queryTimeout query timeout} when that is
+     * shorter; between 1 ms and 1 hour, and shorter than the {@linkplain #socketTimeout socket timeout}). Behind another application's open transaction a
      * migration would otherwise wait for as long as that transaction lasts, while every other session's
      * reads and writes of the table queue behind it. Then start-up fails with a {@link TimedOutException}
      * naming {@code lockTimeout} and the sessions holding locks, the migration is rolled back, and the next
@@ -263,7 +263,7 @@ public final class CertTrackBuilder {
             throw new InvalidValueException("socketTimeout", "must be longer than queryTimeout (" + queryTimeout.toSeconds()
                     + " s), or a slow query would lose its connection instead of being cancelled", socketTimeout);
         }
-        if (lockTimeout.compareTo(socketTimeout) >= 0) {
+        if (lockTimeout != null && lockTimeout.compareTo(socketTimeout) >= 0) {
             throw new InvalidValueException("lockTimeout", "must be shorter than socketTimeout (" + socketTimeout.toSeconds()
                     + " s), or the driver would give up the migration's connection before the database gives up its wait",
                     lockTimeout);
@@ -324,11 +324,19 @@ public final class CertTrackBuilder {
                 : migratesThroughPoolOfItsOwn() ? url : null;
         if (ownPoolTarget == null) {
             return Bootstrap.migrate(migrationDataSource != null ? migrationDataSource : applicationDataSource, description,
-                    lockTimeout);
+                    lockTimeout());
         }
         try (HikariDataSource owner = Pools.open("certtrack-migrations", ownPoolTarget, 2, connectionTimeout,
                 validationTimeout(), socketTimeout)) {
-            return Bootstrap.migrate(owner, description, lockTimeout);
+            return Bootstrap.migrate(owner, description, lockTimeout());
         }
+    }
+
+    /** The default never reaches a shorter socketTimeout: build() keeps queryTimeout below it. */
+    private Duration lockTimeout() {
+        if (lockTimeout != null) {
+            return lockTimeout;
+        }
+        return queryTimeout.compareTo(Migrations.DEFAULT_LOCK_TIMEOUT) < 0 ? queryTimeout : Migrations.DEFAULT_LOCK_TIMEOUT;
     }
 }

@@ -98,6 +98,31 @@ class MigrationLocksIT {
         }
     }
 
+    @Test
+    void withoutALockTimeoutSetAMigrationWaitsNoLongerThanAShorterQueryTimeout() throws Exception {
+        Duration queryTimeout = Duration.ofSeconds(1);
+        ExecutorService startUps = Executors.newSingleThreadExecutor();
+        try (TestDatabase fresh = TestDatabase.postgres(); HikariDataSource pool = fresh.newPool()) {
+            Migrations.of(pool).dangerouslyAllowingRebuild().rebuildTo("6");
+            try (Connection otherApplication = DriverManager.getConnection(fresh.jdbcUrl())) {
+                otherApplication.setAutoCommit(false);
+                try (Statement statement = otherApplication.createStatement()) {
+                    statement.executeUpdate("UPDATE engineers SET age = age WHERE id = -1");
+                }
+                Future<CertTrack> startUp = startUps.submit(() -> fresh.certTrack()
+                        .queryTimeout(queryTimeout).socketTimeout(Duration.ofSeconds(2)).build());
+
+                Throwable failure = catchThrowable(() -> startUp.get(BOUND_SECONDS, TimeUnit.SECONDS));
+                assertThat(failure).isInstanceOf(ExecutionException.class);
+                assertThat(failure.getCause()).isInstanceOf(TimedOutException.class).hasMessageContaining("lockTimeout (1 s)");
+                assertThat(((TimedOutException) failure.getCause()).timeout()).isEqualTo(queryTimeout);
+                otherApplication.rollback();
+            }
+        } finally {
+            startUps.shutdownNow();
+        }
+    }
+
     /**
      * A migration written by the rule for new ones (README, "Contributing: migrations") goes through Flyway as
      * certtrack configures it: {@code CREATE INDEX CONCURRENTLY} outside a transaction. With Flyway's default

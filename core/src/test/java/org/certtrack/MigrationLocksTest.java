@@ -44,6 +44,14 @@ class MigrationLocksTest {
     }
 
     @Test
+    void aShortSocketTimeoutAloneBuildsTheDefaultLockTimeoutFollowsTheShorterQueryTimeout() throws Exception {
+        try (TestDatabase h2 = TestDatabase.h2();
+             CertTrack certTrack = h2.certTrack().queryTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(3)).build()) {
+            assertThat(certTrack.startupMigration().toVersion()).isEqualTo(MigrationsContract.LATEST_VERSION);
+        }
+    }
+
+    @Test
     void onH2TheLockTimeoutChangesNothing() throws Exception {
         try (TestDatabase h2 = TestDatabase.h2()) {
             try (CertTrack certTrack = h2.certTrack().lockTimeout(Duration.ofMillis(1)).build()) {
