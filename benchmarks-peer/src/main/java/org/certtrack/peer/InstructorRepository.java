@@ -8,6 +8,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 /** Instructors, with their certificates and engineers fetched in the same statement where asked. */
 public interface InstructorRepository extends JpaRepository<Instructor, Long> {
@@ -22,6 +23,18 @@ public interface InstructorRepository extends JpaRepository<Instructor, Long> {
     /** The instructors with these ids, each with their certificates and the certificates' engineers, in one select. */
     @EntityGraph(attributePaths = {"certificates", "certificates.engineer"})
     List<Instructor> findByIdIn(Collection<Long> ids, Sort sort);
+
+    /**
+     * One page of instructors in name order, each with their certificates and the certificates' engineers, in
+     * one select: the page of ids is a subquery, so LIMIT/OFFSET stay in the database without a second statement.
+     */
+    @Query("""
+            select i from Instructor i
+            left join fetch i.certificates c
+            left join fetch c.engineer
+            where i.id in (select p.id from Instructor p order by p.name, p.id limit :size offset :offset)
+            order by i.name, i.id""")
+    List<Instructor> findPageWithEngineers(@Param("size") int size, @Param("offset") long offset);
 
     /** Every instructor with their certificates and the certificates' engineers, in one select. */
     @EntityGraph(attributePaths = {"certificates", "certificates.engineer"})

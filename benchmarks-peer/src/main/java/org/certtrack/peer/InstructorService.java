@@ -23,13 +23,15 @@ public class InstructorService {
     public static final Sort BY_NAME = Sort.by("name", "id");
 
     // The page of instructors and their distinct engineers in one statement: what a team writes when the
-    // entity graph's two statements and its hydration show up in a profile.
+    // entity graph's two statements and its hydration show up in a profile. Only the page's certificates are
+    // read: a DISTINCT over all of them cost a scan of the table on every page.
     private static final String PAGE_WITH_ENGINEERS = """
+            WITH i AS (SELECT id, name, created_at, updated_at FROM instructors
+                       ORDER BY name, id LIMIT :limit OFFSET :offset)
             SELECT i.id, i.name, i.created_at, i.updated_at, e.id, e.name, e.specialty, e.age
-            FROM (SELECT id, name, created_at, updated_at FROM instructors
-                  ORDER BY name, id LIMIT :limit OFFSET :offset) i
+            FROM i
             LEFT JOIN (SELECT DISTINCT instructor_id, engineer_id FROM certificates
-                       WHERE instructor_id IS NOT NULL) pairs ON pairs.instructor_id = i.id
+                       WHERE instructor_id IN (SELECT id FROM i)) pairs ON pairs.instructor_id = i.id
             LEFT JOIN engineers e ON e.id = pairs.engineer_id
             ORDER BY i.name, i.id, e.name, e.id""";
 
@@ -48,6 +50,12 @@ public class InstructorService {
             return List.of();
         }
         return instructors.findByIdIn(ids, BY_NAME).stream().map(InstructorJson::of).toList();
+    }
+
+    /** The same page as {@link #page}, as entities fetched in one statement. */
+    public List<InstructorJson> pageOfEntitiesInOneSelect(Pageable pageable) {
+        return instructors.findPageWithEngineers(pageable.getPageSize(), pageable.getOffset()).stream()
+                .map(InstructorJson::of).toList();
     }
 
     /** The same page as {@link #page}, read in one statement with no entity. */

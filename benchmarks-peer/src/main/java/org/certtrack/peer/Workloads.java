@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
  * {@code ok SECONDS} (the time the workload took here) or {@code error MESSAGE}:
  *
  * <pre>
- * page P S | page-one-select P S | all | write N      run it and time it
- * dump FILE (page P S | page-one-select P S | all)   run it and write its rows to FILE, one instructor a line:
+ * page P S | page-entities-one-select P S | page-one-select P S | all | write N      run it and time it
+ * dump FILE (page P S | page-entities-one-select P S | page-one-select P S | all)
+ *                                                    run it and write its rows to FILE, one instructor a line:
  *                                                    id TAB name TAB engineer ids, comma separated
  * </pre>
  *
@@ -69,6 +70,8 @@ class Workloads {
     private List<InstructorJson> run(String[] words) {
         return switch (words[0]) {
             case "page" -> instructors.page(PageRequest.of(Integer.parseInt(words[1]), Integer.parseInt(words[2])));
+            case "page-entities-one-select" -> instructors.pageOfEntitiesInOneSelect(
+                    PageRequest.of(Integer.parseInt(words[1]), Integer.parseInt(words[2])));
             case "page-one-select" ->
                     instructors.pageInOneSelect(PageRequest.of(Integer.parseInt(words[1]), Integer.parseInt(words[2])));
             case "all" -> instructors.all();

@@ -18,6 +18,7 @@ final class PeerBenchmark {
 
     private static final int PAGE = 3;
     private static final int PAGE_SIZE = 100;
+    private static final String ONE_NATIVE_SELECT = "peer: one native select through JdbcClient";
 
     private final Harness harness;
 
@@ -26,17 +27,19 @@ final class PeerBenchmark {
     }
 
     /** A page of 100 instructors with their engineers, on a table of {@code instructors} (about 4 engineers each). */
-    List<Result> page(int instructors) throws Exception {
+    List<Result> page(int instructors, Harness harness) throws Exception {
         try (BenchmarkDatabase database = loaded(instructors * 2, 2, instructors);
              CertTrack certTrack = database.certTrack().build();
              PeerProcess peer = PeerProcess.workloads(database.jdbcUrl("reWriteBatchedInserts=true"))) {
             String entityGraph = "page " + PAGE + " " + PAGE_SIZE;
             String oneSelect = "page-one-select " + PAGE + " " + PAGE_SIZE;
+            String entitiesInOneSelect = "page-entities-one-select " + PAGE + " " + PAGE_SIZE;
             String certtrackRows = PeerRows.text(CertTrackSide.rowsPage(certTrack, PAGE, PAGE_SIZE));
             String what = "a page of 100 instructors with engineers, " + instructors + " instructors";
             PeerRows.requireSame(what + " (summaries, entity graph)", certtrackRows, peer.rows(entityGraph));
             PeerRows.requireSame(what + " (entities)", PeerRows.text(CertTrackSide.entitiesPage(certTrack, PAGE, PAGE_SIZE)), certtrackRows);
             PeerRows.requireSame(what + " (one select)", certtrackRows, peer.rows(oneSelect));
+            PeerRows.requireSame(what + " (entities, one select)", certtrackRows, peer.rows(entitiesInOneSelect));
 
             Harness.Medians summaries = harness.compare(
                     () -> InstructorsWithEngineersBenchmark.timed(() -> CertTrackSide.rowsPage(certTrack, PAGE, PAGE_SIZE)),
@@ -44,6 +47,12 @@ final class PeerBenchmark {
             Harness.Medians entities = harness.compare(
                     () -> InstructorsWithEngineersBenchmark.timed(() -> CertTrackSide.entitiesPage(certTrack, PAGE, PAGE_SIZE)),
                     () -> peer.seconds(entityGraph));
+            Harness.Medians entitiesAgainstEntitiesInOneSelect = harness.compare(
+                    () -> InstructorsWithEngineersBenchmark.timed(() -> CertTrackSide.entitiesPage(certTrack, PAGE, PAGE_SIZE)),
+                    () -> peer.seconds(entitiesInOneSelect));
+            Harness.Medians entitiesAgainstOneSelect = harness.compare(
+                    () -> InstructorsWithEngineersBenchmark.timed(() -> CertTrackSide.entitiesPage(certTrack, PAGE, PAGE_SIZE)),
+                    () -> peer.seconds(oneSelect));
             Harness.Medians againstOneSelect = harness.compare(
                     () -> InstructorsWithEngineersBenchmark.timed(() -> CertTrackSide.rowsPage(certTrack, PAGE, PAGE_SIZE)),
                     () -> peer.seconds(oneSelect));
@@ -53,8 +62,14 @@ final class PeerBenchmark {
                             summaries.contender() * 1000, entityGraphPeer, summaries.baseline() * 1000),
                     Result.time("vs peer: " + what + ", entities, findAllWithEngineers", "ms",
                             entities.contender() * 1000, entityGraphPeer, entities.baseline() * 1000),
+                    Result.time("vs peer: " + what + ", entities, findAllWithEngineers", "ms",
+                            entitiesAgainstEntitiesInOneSelect.contender() * 1000,
+                            "peer: entities in one select (join fetch, the page's ids a subquery)",
+                            entitiesAgainstEntitiesInOneSelect.baseline() * 1000),
+                    Result.time("vs peer: " + what + ", entities, findAllWithEngineers", "ms",
+                            entitiesAgainstOneSelect.contender() * 1000, ONE_NATIVE_SELECT, entitiesAgainstOneSelect.baseline() * 1000),
                     Result.time("vs peer: " + what + ", findRowsWithEngineers", "ms", againstOneSelect.contender() * 1000,
-                            "peer: one native select through JdbcClient", againstOneSelect.baseline() * 1000));
+                            ONE_NATIVE_SELECT, againstOneSelect.baseline() * 1000));
         }
     }
 
