@@ -44,7 +44,7 @@ class MigrationLocksTest {
     }
 
     @Test
-    void aShortSocketTimeoutAloneBuildsTheDefaultLockTimeoutFollowsTheShorterQueryTimeout() throws Exception {
+    void aShortSocketTimeoutNeedsNoLockTimeoutTheDefaultFollowsTheShorterQueryTimeout() throws Exception {
         try (TestDatabase h2 = TestDatabase.h2();
              CertTrack certTrack = h2.certTrack().queryTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(3)).build()) {
             assertThat(certTrack.startupMigration().toVersion()).isEqualTo(MigrationsContract.LATEST_VERSION);
