@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * {@link TimestampsContract}'s.
  */
 @RequiresPostgres
+@SuppressWarnings("try") // each FailingFunctions is held, not used, for its block's duration
 class RowTriggersIT extends DatabaseContract {
 
     private static final String VERSION_FUNCTION = "certtrack_advance_version";
