@@ -69,11 +69,9 @@ class Workloads {
 
     private List<InstructorJson> run(String[] words) {
         return switch (words[0]) {
-            case "page" -> instructors.page(PageRequest.of(Integer.parseInt(words[1]), Integer.parseInt(words[2])));
-            case "page-entities-one-select" -> instructors.pageOfEntitiesInOneSelect(
-                    PageRequest.of(Integer.parseInt(words[1]), Integer.parseInt(words[2])));
-            case "page-one-select" ->
-                    instructors.pageInOneSelect(PageRequest.of(Integer.parseInt(words[1]), Integer.parseInt(words[2])));
+            case "page" -> instructors.page(page(words));
+            case "page-entities-one-select" -> instructors.pageOfEntitiesInOneSelect(page(words));
+            case "page-one-select" -> instructors.pageInOneSelect(page(words));
             case "all" -> instructors.all();
             case "write" -> {
                 int count = Integer.parseInt(words[1]);
@@ -82,6 +80,11 @@ class Workloads {
             }
             default -> throw new IllegalArgumentException("unknown workload " + String.join(" ", words));
         };
+    }
+
+    /** The page that a page workload's words P S name: page number P, of S instructors. */
+    private static PageRequest page(String[] words) {
+        return PageRequest.of(Integer.parseInt(words[1]), Integer.parseInt(words[2]));
     }
 
     /** The i-th engineer of the write workload, with 2 certificates: the same rows as certtrack's side writes. */

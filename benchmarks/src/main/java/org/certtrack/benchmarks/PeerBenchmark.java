@@ -41,27 +41,20 @@ final class PeerBenchmark {
             PeerRows.requireSame(what + " (one select)", certtrackRows, peer.rows(oneSelect));
             PeerRows.requireSame(what + " (entities, one select)", certtrackRows, peer.rows(entitiesInOneSelect));
 
-            Harness.Medians summaries = harness.compare(
-                    () -> InstructorsWithEngineersBenchmark.timed(() -> CertTrackSide.rowsPage(certTrack, PAGE, PAGE_SIZE)),
-                    () -> peer.seconds(entityGraph));
-            Harness.Medians entities = harness.compare(
-                    () -> InstructorsWithEngineersBenchmark.timed(() -> CertTrackSide.entitiesPage(certTrack, PAGE, PAGE_SIZE)),
-                    () -> peer.seconds(entityGraph));
-            Harness.Medians entitiesAgainstEntitiesInOneSelect = harness.compare(
-                    () -> InstructorsWithEngineersBenchmark.timed(() -> CertTrackSide.entitiesPage(certTrack, PAGE, PAGE_SIZE)),
-                    () -> peer.seconds(entitiesInOneSelect));
-            Harness.Medians entitiesAgainstOneSelect = harness.compare(
-                    () -> InstructorsWithEngineersBenchmark.timed(() -> CertTrackSide.entitiesPage(certTrack, PAGE, PAGE_SIZE)),
-                    () -> peer.seconds(oneSelect));
-            Harness.Medians againstOneSelect = harness.compare(
-                    () -> InstructorsWithEngineersBenchmark.timed(() -> CertTrackSide.rowsPage(certTrack, PAGE, PAGE_SIZE)),
-                    () -> peer.seconds(oneSelect));
+            Harness.Trial rows = () -> InstructorsWithEngineersBenchmark.timed(() -> CertTrackSide.rowsPage(certTrack, PAGE, PAGE_SIZE));
+            Harness.Trial entities = () -> InstructorsWithEngineersBenchmark.timed(
+                    () -> CertTrackSide.entitiesPage(certTrack, PAGE, PAGE_SIZE));
+            Harness.Medians summaries = harness.compare(rows, () -> peer.seconds(entityGraph));
+            Harness.Medians entitiesAgainstEntityGraph = harness.compare(entities, () -> peer.seconds(entityGraph));
+            Harness.Medians entitiesAgainstEntitiesInOneSelect = harness.compare(entities, () -> peer.seconds(entitiesInOneSelect));
+            Harness.Medians entitiesAgainstOneSelect = harness.compare(entities, () -> peer.seconds(oneSelect));
+            Harness.Medians againstOneSelect = harness.compare(rows, () -> peer.seconds(oneSelect));
             String entityGraphPeer = "peer: Spring Data @EntityGraph page (ids, then graph)";
             return List.of(
                     Result.time("vs peer: " + what + ", findRowsWithEngineers (the HTTP route's path)", "ms",
                             summaries.contender() * 1000, entityGraphPeer, summaries.baseline() * 1000),
                     Result.time("vs peer: " + what + ", entities, findAllWithEngineers", "ms",
-                            entities.contender() * 1000, entityGraphPeer, entities.baseline() * 1000),
+                            entitiesAgainstEntityGraph.contender() * 1000, entityGraphPeer, entitiesAgainstEntityGraph.baseline() * 1000),
                     Result.time("vs peer: " + what + ", entities, findAllWithEngineers", "ms",
                             entitiesAgainstEntitiesInOneSelect.contender() * 1000,
                             "peer: entities in one select (join fetch, the page's ids a subquery)",
