@@ -183,11 +183,11 @@ public final class CertTrackBuilder {
     /**
      * The longest a migration at start-up waits for a lock on certtrack's tables (default 10 s,
      * {@link Migrations#DEFAULT_LOCK_TIMEOUT}, or the {@linkplain #queryTimeout query timeout} when that is
-     * shorter; between 1 ms and 1 hour, and shorter than the {@linkplain #socketTimeout socket timeout}). Behind another application's open transaction a
-     * migration would otherwise wait for as long as that transaction lasts, while every other session's
-     * reads and writes of the table queue behind it. Then start-up fails with a {@link TimedOutException}
-     * naming {@code lockTimeout} and the sessions holding locks, the migration is rolled back, and the next
-     * start-up tries again. PostgreSQL only ({@link Migrations#lockTimeout(Duration)} says what H2 does).
+     * shorter; between 1 ms and 1 hour, and shorter than the {@linkplain #socketTimeout socket timeout}).
+     * Behind another application's open transaction a migration would otherwise wait for as long as that
+     * transaction lasts, while every other session's reads and writes of the table queue behind it. Then
+     * start-up fails with a {@link TimedOutException} naming {@code lockTimeout} and the sessions holding
+     * locks, the migration is rolled back, and the next start-up tries again. PostgreSQL only ({@link Migrations#lockTimeout(Duration)} says what H2 does).
      */
     public CertTrackBuilder lockTimeout(Duration lockTimeout) {
         this.lockTimeout = Migrations.validLockTimeout(lockTimeout);
